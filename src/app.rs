@@ -1,0 +1,172 @@
+//! Runs a parsed command line: loads what it needs, decides, renders, and says which
+//! exit code the outcome deserves. Writes only through the writers it is given.
+
+use std::io::{self, Write};
+
+use crate::cli::{CheckArgs, Cli, Command};
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::i18n::{Lang, Words};
+use crate::model::case::{self, Case};
+use crate::model::{Catalog, CriteriaSet, criteria};
+use crate::report::{self, Report};
+use crate::suggest::closest;
+
+/// The exit codes. A verdict, whatever it is, is a success of the tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// A verdict was given.
+    Success = 0,
+    /// A verdict differs from what was expected.
+    Mismatch = 1,
+    /// A usage or input error: nothing was decided.
+    Error = 2,
+}
+
+/// Why a command could not finish.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in input files, each with its place.
+    Input(Vec<Diagnostic>),
+    /// A usage error, already in the user's language.
+    Usage(String),
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(problems: Vec<Diagnostic>) -> Failure {
+        Failure::Input(problems)
+    }
+}
+
+/// Where a command writes, and what it knows of its surroundings.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub lang: Lang,
+}
+
+/// Runs the command line and returns its exit code.
+pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
+    let result = criteria::load(&cli.global.criteria)
+        .map_err(Failure::from)
+        .and_then(|catalog| dispatch(cli, &catalog, io));
+    match result {
+        Ok(exit) => exit,
+        Err(failure) => {
+            report_failure(&failure, io);
+            Exit::Error
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let lang = io.lang;
+    match &cli.command {
+        Command::Check(args) => check(args, catalog, io),
+        Command::Sets => {
+            write_out(io, &report::catalog::sets(catalog, lang));
+            Ok(Exit::Success)
+        }
+        Command::Show { set: None } => {
+            write_out(io, &report::catalog::bank(&catalog.bank, lang));
+            Ok(Exit::Success)
+        }
+        Command::Show { set: Some(id) } => {
+            let set = find_set(catalog, id, lang)?;
+            write_out(io, &report::catalog::set(set, &catalog.bank, lang));
+            Ok(Exit::Success)
+        }
+    }
+}
+
+/// A set by id, or a usage error that names the sets there are.
+pub fn find_set<'c>(
+    catalog: &'c Catalog,
+    id: &str,
+    lang: Lang,
+) -> Result<&'c CriteriaSet, Failure> {
+    catalog
+        .set(id)
+        .ok_or_else(|| usage_unknown_set(catalog, id, lang))
+}
+
+fn usage_unknown_set(catalog: &Catalog, id: &str, lang: Lang) -> Failure {
+    let w = Words(lang);
+    let known: Vec<&str> = catalog.set_ids().collect();
+    let mut message = w.unknown_set_argument(id, &known);
+    if let Some(s) = closest(id, known.iter().copied()) {
+        message = format!("{message}\n  {}: {}", w.help(), w.did_you_mean(&s));
+    }
+    Failure::Usage(message)
+}
+
+/// The sets a check uses: `--set`, else the case's `[case] set`, else all.
+pub fn chosen_sets<'c>(
+    catalog: &'c Catalog,
+    flag: Option<&str>,
+    case: &Case,
+    lang: Lang,
+) -> Result<Vec<&'c CriteriaSet>, Failure> {
+    match flag.or(case.meta.set.as_deref()).unwrap_or("all") {
+        "all" => Ok(catalog.sets.iter().collect()),
+        id => Ok(vec![find_set(catalog, id, lang)?]),
+    }
+}
+
+fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let lang = io.lang;
+    // A wrong --set is a usage error whether or not the file is valid: report it first.
+    if let Some(id) = args.set.as_deref().filter(|id| *id != "all") {
+        find_set(catalog, id, lang)?;
+    }
+    let case = case::read(&args.file, catalog)?;
+    let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
+    let report = Report {
+        case: &case,
+        bank: &catalog.bank,
+        evaluations: sets
+            .iter()
+            .map(|set| engine::evaluate(set, &case.answers))
+            .collect(),
+        lang,
+    };
+    write_out(io, &report::render(args.format, &report));
+    let Some(expected) = args.expect else {
+        return Ok(Exit::Success);
+    };
+    let mut exit = Exit::Success;
+    for e in report.evaluations.iter().filter(|e| e.verdict != expected) {
+        let line = Words(lang).expect_mismatch(&e.set.id, expected, e.verdict);
+        let _ = writeln!(io.stderr, "{line}");
+        exit = Exit::Mismatch;
+    }
+    Ok(exit)
+}
+
+/// Writes a whole output at once. A closed pipe (`iop … | head`) is not an error.
+fn write_out(io: &mut Io<'_>, text: &str) {
+    if let Err(e) = io
+        .stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| io.stdout.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(io.stderr, "{}: {e}", Words(io.lang).error());
+    }
+}
+
+fn report_failure(failure: &Failure, io: &mut Io<'_>) {
+    let w = Words(io.lang);
+    let text = match failure {
+        Failure::Input(problems) => problems
+            .iter()
+            .map(|d| report::diagnostics::render(d, w))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Failure::Usage(message) => {
+            use colored::Colorize;
+            format!("{}: {message}\n", w.error().red().bold())
+        }
+    };
+    let _ = io.stderr.write_all(text.as_bytes());
+}

@@ -1,0 +1,89 @@
+//! The command line: commands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::model::Verdict;
+use crate::report::Format;
+use crate::term::ColorChoice;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  a verdict was given (whatever it is)
+  1  a verdict differs from --expect
+  2  usage or input error: a file could not be read or is invalid";
+
+/// Which form should a collaboration between a municipality and an idéburen
+/// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
+/// (association grant) or an upphandling (procurement)? iop checks the answers to each
+/// municipality's checklist and gives the verdict with its reasons and sources.
+#[derive(Debug, Parser)]
+#[command(name = "iop", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of the output [default: from LC_ALL, LC_MESSAGES or LANG; sv* gives Swedish]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// When to colour the output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// A criteria file or a folder of them: adds sets, or replaces a built-in set with the same id [repeatable]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub criteria: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a case's answers against one criteria set or all of them
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+
+    /// List the criteria sets: id, name, number of criteria and source
+    Sets,
+
+    /// Show a set's criteria with wording, guidance and source, or without SET the question bank
+    Show {
+        /// A set id, as listed by `iop sets`
+        set: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The answer file (TOML with [case], [answers], [notes] and [expect])
+    pub file: PathBuf,
+
+    /// The criteria set to check against, or `all` [default: the case's `[case] set`, else all]
+    #[arg(long, short = 's', value_name = "ID|all")]
+    pub set: Option<String>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Exit with code 1 unless every checked set gives this verdict
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    pub expect: Option<Verdict>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,266 @@
+//! Problems found in input files, with the place they were found.
+//!
+//! A loader never prints: it returns `Diagnostic`s, and the caller renders them in the
+//! user's language (see `i18n::Words::problem`).
+
+use std::ops::Range;
+use std::path::Path;
+
+/// How bad a problem is. Only `iop validate` reports warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file: 1-based line and column (in characters), and the line's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub line_text: String,
+    /// How many characters of the line the problem covers (at least 1).
+    pub width: usize,
+}
+
+impl Location {
+    /// Finds the line and column of a byte range of `text`.
+    pub fn of(text: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let width = text[start..end.min(line_end)].chars().count().max(1);
+        Location {
+            line,
+            column,
+            line_text: line_text.to_string(),
+            width,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// What is wrong. Rendered in both languages by `i18n::Words::problem`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file could not be read (the operating system's message).
+    Read(String),
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// The TOML itself is malformed (the parser's message).
+    Syntax(String),
+    /// A criteria file does not have the expected shape (the deserializer's message).
+    Shape(String),
+    /// A key holds a value where a table (`[name]`) is expected.
+    NotATable {
+        key: String,
+    },
+    /// A top-level table or key that the file kind does not have.
+    UnknownTable {
+        name: String,
+        expected: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    /// A key that a table does not have.
+    UnknownKey {
+        table: String,
+        key: String,
+        expected: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    /// A key that should be a question id and is not.
+    UnknownQuestion {
+        table: String,
+        key: String,
+        suggestion: Option<String>,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    UnknownVerdict {
+        value: String,
+        suggestion: Option<String>,
+    },
+    UnknownSet {
+        value: String,
+        suggestion: Option<String>,
+    },
+    /// A set uses the same question twice.
+    DuplicateQuestion {
+        id: String,
+        first_line: usize,
+    },
+    /// Two files define the same set id, or the bank defines a question twice.
+    DuplicateId {
+        id: String,
+        other: String,
+    },
+    /// A criteria file is neither a set (`id = …`) nor a question bank (`[[question]]`).
+    NotCriteria,
+    /// A criteria file is both a set and a question bank.
+    BothKinds,
+    /// A wording is missing or empty in one language.
+    MissingText {
+        field: String,
+        lang: &'static str,
+    },
+    /// A required key is missing or empty.
+    Missing {
+        field: String,
+    },
+    InvalidRoute {
+        value: String,
+    },
+    InvalidId {
+        value: String,
+    },
+    /// A set that has no criteria.
+    EmptySet,
+    /// A folder given to `--criteria` holds no `.toml` file.
+    NoCriteriaFiles,
+    /// A set id that replaces a built-in set (a warning from `iop validate`).
+    ReplacesBuiltin {
+        id: String,
+    },
+    /// A question of the bank that no set uses (a warning from `iop validate`).
+    UnusedQuestion {
+        id: String,
+    },
+}
+
+/// The kind of value a key expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// `true`, `false` or `"unknown"`.
+    Answer,
+    String,
+    /// A verdict id, as a string.
+    Verdict,
+    Table,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub location: Option<Location>,
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    /// A problem with the file as a whole.
+    pub fn file(file: &str, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            location: None,
+            problem,
+        }
+    }
+
+    /// A problem at a byte range of the file's text.
+    pub fn at(file: &str, text: &str, span: Option<Range<usize>>, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            location: span.map(|span| Location::of(text, span)),
+            problem,
+        }
+    }
+
+    pub fn warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.location.as_ref().map(|l| l.line)
+    }
+}
+
+/// Reads a file as text: UTF-8, with a byte-order mark (as Windows editors write) removed.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let name = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::file(&name, Problem::Read(e.to_string())))?;
+    decode(&name, bytes)
+}
+
+/// Turns a file's bytes into text, or says where it stops being UTF-8.
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let mut diagnostic = Diagnostic::at(file, &text, Some(valid..valid), Problem::NotUtf8);
+            if let Some(location) = &mut diagnostic.location {
+                location.line_text.clear();
+            }
+            Err(diagnostic)
+        }
+    }
+}
+
+/// Turns a TOML parse error into a diagnostic.
+pub fn from_toml(file: &str, text: &str, error: &toml::de::Error, shape: bool) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    let problem = if shape {
+        Problem::Shape(message)
+    } else {
+        Problem::Syntax(message)
+    };
+    Diagnostic::at(file, text, error.span(), problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_characters() {
+        let text = "a = 1\nåäö = 2\r\nc = 3";
+        let start = text.find("= 2").unwrap();
+        let loc = Location::of(text, start..start + 1);
+        assert_eq!((loc.line, loc.column), (2, 5));
+        assert_eq!(loc.line_text, "åäö = 2");
+    }
+
+    #[test]
+    fn location_at_end_of_text() {
+        let loc = Location::of("a = ", 4..4);
+        assert_eq!((loc.line, loc.column, loc.width), (1, 5, 1));
+    }
+
+    #[test]
+    fn byte_order_mark_is_removed() {
+        let text = decode("f", b"\xef\xbb\xbf[case]\r\n".to_vec()).unwrap();
+        assert_eq!(text, "[case]\r\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let d = decode("f", b"[case]\ntitle = \"\xff\"".to_vec()).unwrap_err();
+        assert_eq!(d.problem, Problem::NotUtf8);
+        assert_eq!(d.line(), Some(2));
+    }
+}

@@ -1,0 +1,597 @@
+//! Every word the interface says, in Swedish and English.
+//!
+//! Criteria wording lives in the data files; everything else a user reads is here, so a
+//! translation is reviewed in one place.
+
+use crate::diagnostic::{Expected, Problem, Severity};
+use crate::engine::Status;
+use crate::model::{Answer, Route, Verdict};
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Svenska
+    Sv,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// The language the locale asks for: the first set of LC_ALL, LC_MESSAGES and LANG
+    /// decides; `sv…` gives Swedish, anything else English.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("sv") => Lang::Sv,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The interface's words in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words(pub Lang);
+
+macro_rules! pick {
+    ($self:ident, $sv:expr, $en:expr) => {
+        match $self.0 {
+            Lang::Sv => $sv,
+            Lang::En => $en,
+        }
+    };
+}
+
+/// "a, b and c" / "a, b och c".
+fn list(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+fn quoted(items: &[&str]) -> Vec<String> {
+    items.iter().map(|i| format!("`{i}`")).collect()
+}
+
+impl Words {
+    fn and(self) -> &'static str {
+        pick!(self, "och", "and")
+    }
+
+    fn or(self) -> &'static str {
+        pick!(self, "eller", "or")
+    }
+
+    fn one_of(self, items: &[&str]) -> String {
+        let quoted = quoted(items);
+        let refs: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        list(&refs, self.or())
+    }
+
+    // --- verdicts and answers -------------------------------------------------------
+
+    /// The verdict as a heading: what form the collaboration should take.
+    pub fn verdict(self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Iop => pick!(
+                self,
+                "IOP – idéburet offentligt partnerskap",
+                "IOP – idéburet offentligt partnerskap (public–non-profit partnership)"
+            ),
+            Verdict::AssociationGrant => pick!(
+                self,
+                "föreningsbidrag",
+                "association grant (föreningsbidrag)"
+            ),
+            Verdict::Procurement => pick!(self, "upphandling", "procurement (upphandling)"),
+            Verdict::Undetermined => pick!(self, "kan inte avgöras", "undetermined"),
+        }
+    }
+
+    /// The verdict in a table cell.
+    pub fn verdict_short(self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Iop => "IOP",
+            Verdict::AssociationGrant => pick!(self, "bidrag", "grant"),
+            Verdict::Procurement => pick!(self, "upphandling", "procurement"),
+            Verdict::Undetermined => pick!(self, "oavgjort", "undetermined"),
+        }
+    }
+
+    /// What a verdict means for the case. `open` is true when it rests on open questions.
+    pub fn verdict_meaning(self, verdict: Verdict, failed_none: bool) -> &'static str {
+        match verdict {
+            Verdict::Iop => pick!(
+                self,
+                "Alla kriterier i uppsättningen är uppfyllda: samarbetet kan ingås som ett IOP.",
+                "Every criterion of the set is met: the collaboration can take the form of an IOP."
+            ),
+            Verdict::AssociationGrant => pick!(
+                self,
+                "Inte ett IOP. Det som brister pekar mot att stödja organisationen med föreningsbidrag.",
+                "Not an IOP. What fails points to supporting the organisation with an association grant."
+            ),
+            Verdict::Procurement => pick!(
+                self,
+                "Inte ett IOP. Det som brister pekar mot ett köp, och ett köp ska upphandlas.",
+                "Not an IOP. What fails points to a purchase, and a purchase must be procured."
+            ),
+            Verdict::Undetermined if failed_none => pick!(
+                self,
+                "Ingen samarbetsform kan rekommenderas: ett kriterium brister som varken pekar mot bidrag eller upphandling. Det måste lösas först.",
+                "No form can be recommended: a criterion fails that points to neither a grant nor procurement. It must be resolved first."
+            ),
+            Verdict::Undetermined => pick!(
+                self,
+                "Ingen samarbetsform kan rekommenderas ännu: frågor är obesvarade.",
+                "No form can be recommended yet: questions are still open."
+            ),
+        }
+    }
+
+    pub fn not_complete(self, open: usize) -> String {
+        pick!(
+            self,
+            format!(
+                "Bedömningen är inte fullständig: {open} {} kan fortfarande ändra den.",
+                if open == 1 {
+                    "öppen fråga"
+                } else {
+                    "öppna frågor"
+                }
+            ),
+            format!(
+                "Not complete: {open} open {} could still change this verdict.",
+                if open == 1 { "question" } else { "questions" }
+            )
+        )
+    }
+
+    pub fn answer(self, answer: Option<Answer>) -> &'static str {
+        match answer {
+            Some(Answer::Yes) => pick!(self, "ja", "yes"),
+            Some(Answer::No) => pick!(self, "nej", "no"),
+            Some(Answer::Unknown) => pick!(self, "vet ej", "unknown"),
+            None => pick!(self, "obesvarad", "not answered"),
+        }
+    }
+
+    pub fn route(self, route: Route) -> &'static str {
+        match route {
+            Route::Procurement => pick!(self, "pekar mot upphandling", "points to procurement"),
+            Route::AssociationGrant => pick!(
+                self,
+                "pekar mot föreningsbidrag",
+                "points to an association grant"
+            ),
+            Route::None => pick!(
+                self,
+                "måste lösas innan en form kan väljas",
+                "must be resolved before a form can be chosen"
+            ),
+        }
+    }
+
+    pub fn status_heading(self, status: Status, count: usize) -> String {
+        match status {
+            Status::Failed => pick!(
+                self,
+                format!("Ej uppfyllda ({count})"),
+                format!("Not met ({count})")
+            ),
+            Status::Open => pick!(
+                self,
+                format!("Öppna frågor ({count})"),
+                format!("Open questions ({count})")
+            ),
+            Status::Met => pick!(
+                self,
+                format!("Uppfyllda ({count})"),
+                format!("Met ({count})")
+            ),
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match status {
+            Status::Met => pick!(self, "uppfyllt", "met"),
+            Status::Failed => pick!(self, "ej uppfyllt", "not met"),
+            Status::Open => pick!(self, "öppen", "open"),
+        }
+    }
+
+    // --- report labels --------------------------------------------------------------
+
+    pub fn verdict_label(self) -> &'static str {
+        pick!(self, "Bedömning", "Verdict")
+    }
+
+    pub fn verdicts_label(self) -> &'static str {
+        pick!(self, "Bedömningar", "Verdicts")
+    }
+
+    pub fn criteria_label(self) -> &'static str {
+        pick!(self, "Kriterier", "Criteria")
+    }
+
+    pub fn answer_label(self) -> &'static str {
+        pick!(self, "Svar", "Answer")
+    }
+
+    pub fn note_label(self) -> &'static str {
+        pick!(self, "Anteckning", "Note")
+    }
+
+    pub fn source_label(self) -> &'static str {
+        pick!(self, "Källa", "Source")
+    }
+
+    pub fn help_label(self) -> &'static str {
+        pick!(self, "Stöd", "Guidance")
+    }
+
+    pub fn question_label(self) -> &'static str {
+        pick!(self, "Fråga", "Question")
+    }
+
+    pub fn why_label(self) -> &'static str {
+        pick!(self, "Varför", "Why")
+    }
+
+    pub fn file_label(self) -> &'static str {
+        pick!(self, "Fil", "File")
+    }
+
+    pub fn matrix_legend(self) -> &'static str {
+        pick!(
+            self,
+            "✓ uppfyllt  ✗ ej uppfyllt  ? öppen  · används inte av uppsättningen  * inte fullständig",
+            "✓ met  ✗ not met  ? open  · not used by the set  * not complete"
+        )
+    }
+
+    pub fn matrix_detail_hint(self) -> &'static str {
+        pick!(
+            self,
+            "Hela motiveringen för en uppsättning, med alla källor: iop check FIL --set ID",
+            "The full reasoning for one set, with every source: iop check FILE --set ID"
+        )
+    }
+
+    pub fn all_met(self) -> &'static str {
+        pick!(
+            self,
+            "Alla kriterier är uppfyllda.",
+            "Every criterion is met."
+        )
+    }
+
+    pub fn untitled(self) -> &'static str {
+        pick!(self, "Namnlöst ärende", "Untitled case")
+    }
+
+    // --- sets and show --------------------------------------------------------------
+
+    pub fn sets_header(self) -> [&'static str; 4] {
+        pick!(
+            self,
+            ["ID", "NAMN", "KRITERIER", "KÄLLA"],
+            ["ID", "NAME", "CRITERIA", "SOURCE"]
+        )
+    }
+
+    pub fn from_file(self, file: &str) -> String {
+        pick!(self, format!("(från {file})"), format!("(from {file})"))
+    }
+
+    pub fn bank_heading(self, count: usize) -> String {
+        pick!(
+            self,
+            format!("Frågebanken: {count} frågor som uppsättningarna bygger på"),
+            format!("The question bank: {count} questions the sets are built on")
+        )
+    }
+
+    pub fn ok_answer(self, ok: bool) -> String {
+        let answer = self.answer(Some(Answer::from_bool(ok)));
+        pick!(
+            self,
+            format!("uppfyllt vid svaret {answer}"),
+            format!("met when the answer is {answer}")
+        )
+    }
+
+    // --- outcomes -------------------------------------------------------------------
+
+    pub fn expect_mismatch(self, set: &str, expected: Verdict, actual: Verdict) -> String {
+        pick!(
+            self,
+            format!("{set}: förväntade {expected}, fick {actual}"),
+            format!("{set}: expected {expected}, got {actual}")
+        )
+    }
+
+    pub fn error(self) -> &'static str {
+        pick!(self, "fel", "error")
+    }
+
+    pub fn warning(self) -> &'static str {
+        pick!(self, "varning", "warning")
+    }
+
+    pub fn severity(self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => self.error(),
+            Severity::Warning => self.warning(),
+        }
+    }
+
+    pub fn help(self) -> &'static str {
+        pick!(self, "tips", "help")
+    }
+
+    pub fn did_you_mean(self, suggestion: &str) -> String {
+        pick!(
+            self,
+            format!("menade du `{suggestion}`?"),
+            format!("did you mean `{suggestion}`?")
+        )
+    }
+
+    pub fn unknown_set_argument(self, set: &str, known: &[&str]) -> String {
+        pick!(
+            self,
+            format!(
+                "okänd kriterieuppsättning `{set}`; välj {} eller `all`",
+                self.one_of(known)
+            ),
+            format!(
+                "unknown criteria set `{set}`; choose {} or `all`",
+                self.one_of(known)
+            )
+        )
+    }
+
+    fn language(self, code: &str) -> &'static str {
+        match code {
+            "sv" => pick!(self, "svenska", "Swedish"),
+            _ => pick!(self, "engelska", "English"),
+        }
+    }
+
+    /// A problem found in an input file: the message, and a hint when there is one.
+    pub fn problem(self, problem: &Problem) -> (String, Option<String>) {
+        let suggest = |s: &Option<String>| s.as_deref().map(|s| self.did_you_mean(s));
+        match problem {
+            Problem::Read(e) => (pick!(self, format!("kan inte läsa filen: {e}"), format!("cannot read the file: {e}")), None),
+            Problem::NotUtf8 => (
+                pick!(self, "filen är inte UTF-8-text".into(), "the file is not UTF-8 text".into()),
+                Some(pick!(self, "spara filen som UTF-8".into(), "save the file as UTF-8".into())),
+            ),
+            Problem::Syntax(m) => (pick!(self, format!("ogiltig TOML: {m}"), format!("invalid TOML: {m}")), None),
+            Problem::Shape(m) => (pick!(self, format!("fel uppbyggnad: {m}"), format!("wrong structure: {m}")), None),
+            Problem::NotATable { key } => (
+                pick!(self, format!("`{key}` ska vara en tabell"), format!("`{key}` must be a table")),
+                Some(pick!(self, format!("skriv `[{key}]` på en egen rad och nycklarna under den"), format!("write `[{key}]` on a line of its own, with its keys below it"))),
+            ),
+            Problem::UnknownTable { name, expected, suggestion } => {
+                let tables: Vec<String> = expected.iter().map(|t| format!("[{t}]")).collect();
+                let refs: Vec<&str> = tables.iter().map(String::as_str).collect();
+                (
+                    pick!(
+                        self,
+                        format!("okänd tabell `{name}`; en svarsfil har {}", list(&refs, self.and())),
+                        format!("unknown table `{name}`; an answer file has {}", list(&refs, self.and()))
+                    ),
+                    suggest(suggestion),
+                )
+            }
+            Problem::UnknownKey { table, key, expected, suggestion } => (
+                pick!(
+                    self,
+                    format!("okänd nyckel `{key}` i [{table}]; väntade {}", self.one_of(expected)),
+                    format!("unknown key `{key}` in [{table}]; expected {}", self.one_of(expected))
+                ),
+                suggest(suggestion),
+            ),
+            Problem::UnknownQuestion { table, key, suggestion } => (
+                pick!(
+                    self,
+                    format!("`{key}` i [{table}] är inte en fråga i frågebanken"),
+                    format!("`{key}` in [{table}] is not a question of the question bank")
+                ),
+                suggest(suggestion).or_else(|| Some(pick!(self, "frågorna listas med `iop show`".into(), "`iop show` lists the questions".into()))),
+            ),
+            Problem::WrongType { key, expected } => match expected {
+                Expected::Answer => (
+                    pick!(
+                        self,
+                        format!("svaret på `{key}` ska vara true, false eller \"unknown\""),
+                        format!("the answer to `{key}` must be true, false or \"unknown\"")
+                    ),
+                    Some(pick!(
+                        self,
+                        format!("ja skrivs true, nej false och vet ej \"unknown\", till exempel `{key} = true`"),
+                        format!("yes is written true, no false, and don't know \"unknown\", for example `{key} = true`")
+                    )),
+                ),
+                Expected::String => (
+                    pick!(self, format!("`{key}` ska vara en text inom citattecken"), format!("`{key}` must be a text in quotes")),
+                    Some(format!("{key} = \"…\"")),
+                ),
+                Expected::Verdict => (
+                    pick!(
+                        self,
+                        format!("`{key}` ska vara en bedömning inom citattecken: {}", self.verdict_ids()),
+                        format!("`{key}` must be a verdict in quotes: {}", self.verdict_ids())
+                    ),
+                    None,
+                ),
+                Expected::Table => (pick!(self, format!("`{key}` ska vara en tabell"), format!("`{key}` must be a table")), None),
+            },
+            Problem::UnknownVerdict { value, suggestion } => (
+                pick!(
+                    self,
+                    format!("okänd bedömning `{value}`; väntade {}", self.verdict_ids()),
+                    format!("unknown verdict `{value}`; expected {}", self.verdict_ids())
+                ),
+                suggest(suggestion),
+            ),
+            Problem::UnknownSet { value, suggestion } => (
+                pick!(self, format!("okänd kriterieuppsättning `{value}`"), format!("unknown criteria set `{value}`")),
+                suggest(suggestion).or_else(|| Some(pick!(self, "uppsättningarna listas med `iop sets`".into(), "`iop sets` lists the sets".into()))),
+            ),
+            Problem::DuplicateQuestion { id, first_line } => (
+                pick!(
+                    self,
+                    format!("frågan `{id}` förekommer två gånger (första gången på rad {first_line})"),
+                    format!("question `{id}` appears twice (first on line {first_line})")
+                ),
+                None,
+            ),
+            Problem::DuplicateId { id, other } => (
+                pick!(self, format!("`{id}` finns också i {other}"), format!("`{id}` is also defined in {other}")),
+                None,
+            ),
+            Problem::NotCriteria => (
+                pick!(self, "inte en kriteriefil".into(), "not a criteria file".into()),
+                Some(pick!(
+                    self,
+                    "en uppsättning har `id`, `name`, [source] och [[criterion]]; en frågebank har [[question]]".into(),
+                    "a set has `id`, `name`, [source] and [[criterion]]; a question bank has [[question]]".into()
+                )),
+            ),
+            Problem::BothKinds => (
+                pick!(
+                    self,
+                    "filen är både en kriterieuppsättning och en frågebank".into(),
+                    "the file is both a criteria set and a question bank".into()
+                ),
+                Some(pick!(self, "lägg [[question]] i en egen fil".into(), "put [[question]] in a file of its own".into())),
+            ),
+            Problem::MissingText { field, lang } => (
+                pick!(
+                    self,
+                    format!("`{field}` saknar text på {}", self.language(lang)),
+                    format!("`{field}` has no {} wording", self.language(lang))
+                ),
+                Some(format!("{} = {{ sv = \"…\", en = \"…\" }}", field.rsplit('.').next().unwrap_or(field))),
+            ),
+            Problem::Missing { field } => (
+                pick!(self, format!("`{field}` saknas eller är tom"), format!("`{field}` is missing or empty")),
+                None,
+            ),
+            Problem::InvalidRoute { value } => (
+                pick!(
+                    self,
+                    format!("ogiltig väg `{value}`; väntade {}", self.one_of(&["procurement", "association-grant", "none"])),
+                    format!("invalid route `{value}`; expected {}", self.one_of(&["procurement", "association-grant", "none"]))
+                ),
+                None,
+            ),
+            Problem::InvalidId { value } => (
+                pick!(self, format!("ogiltigt id `{value}`"), format!("invalid id `{value}`")),
+                Some(pick!(
+                    self,
+                    "använd små bokstäver a–z, siffror och '-' (i fråge-id '_'); `all` är reserverat".into(),
+                    "use lower-case letters a–z, digits and '-' ('_' in question ids); `all` is reserved".into()
+                )),
+            ),
+            Problem::EmptySet => (
+                pick!(self, "uppsättningen har inga kriterier ([[criterion]])".into(), "the set has no criteria ([[criterion]])".into()),
+                None,
+            ),
+            Problem::NoCriteriaFiles => (
+                pick!(self, "mappen innehåller ingen .toml-fil".into(), "the folder holds no .toml file".into()),
+                None,
+            ),
+            Problem::ReplacesBuiltin { id } => (
+                pick!(
+                    self,
+                    format!("uppsättningen `{id}` ersätter den inbyggda uppsättningen med samma id"),
+                    format!("set `{id}` replaces the built-in set with the same id")
+                ),
+                None,
+            ),
+            Problem::UnusedQuestion { id } => (
+                pick!(self, format!("frågan `{id}` används inte av någon uppsättning"), format!("question `{id}` is not used by any set")),
+                None,
+            ),
+        }
+    }
+
+    fn verdict_ids(self) -> String {
+        let ids: Vec<&str> = Verdict::ALL.iter().map(|v| v.id()).collect();
+        self.one_of(&ids).replace('`', "\"")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn locale_order_is_lc_all_lc_messages_lang() {
+        assert_eq!(Lang::from_locale(env(&[("LANG", "sv_SE.UTF-8")])), Lang::Sv);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "sv_SE")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_MESSAGES", "sv_FI"), ("LANG", "C")])),
+            Lang::Sv
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "sv")])),
+            Lang::Sv
+        );
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        assert_eq!(list(&["a", "b", "c"], "och"), "a, b och c");
+        assert_eq!(Words(Lang::En).one_of(&["x", "y"]), "`x` or `y`");
+    }
+
+    #[test]
+    fn every_problem_has_words_in_both_languages() {
+        let problems = [
+            Problem::NotUtf8,
+            Problem::WrongType {
+                key: "k".into(),
+                expected: Expected::Answer,
+            },
+            Problem::UnknownVerdict {
+                value: "iopp".into(),
+                suggestion: Some("iop".into()),
+            },
+        ];
+        for problem in &problems {
+            let (sv, _) = Words(Lang::Sv).problem(problem);
+            let (en, _) = Words(Lang::En).problem(problem);
+            assert!(!sv.is_empty() && !en.is_empty() && sv != en);
+        }
+    }
+}

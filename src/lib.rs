@@ -1,0 +1,19 @@
+//! `iop`: which form should a collaboration between a Swedish municipality and an
+//! idéburen organisation take — an idéburet offentligt partnerskap (IOP), a
+//! föreningsbidrag or an upphandling — and why.
+//!
+//! The criteria are data (`criteria/`, embedded); `model` loads and validates them and
+//! the answer files, `engine` decides, `report` draws the result in each format, and
+//! `i18n` holds every word of the interface in Swedish and English.
+
+pub mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod engine;
+pub mod i18n;
+pub mod model;
+pub mod report;
+pub mod suggest;
+pub mod term;
+
+pub use app::{Exit, run};

@@ -1,0 +1,279 @@
+//! Answer files: `[case]`, `[answers]`, `[notes]` and `[expect]`, read strictly.
+//!
+//! The file is parsed into toml's spanned tree and checked by hand rather than through
+//! serde, so that every problem is found in one pass and named in the user's language,
+//! with its line and a suggestion.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{Answer, Answers, Catalog, Verdict};
+use crate::diagnostic::{self, Diagnostic, Expected, Problem};
+use crate::suggest::closest;
+
+pub const TABLES: &[&str] = &["case", "answers", "notes", "expect"];
+pub const CASE_KEYS: &[&str] = &[
+    "title",
+    "organisation",
+    "public_party",
+    "description",
+    "set",
+];
+
+/// What a case says about itself, shown in reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CaseMeta {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_party: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The set (or `all`) to use when none is named on the command line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set: Option<String>,
+}
+
+/// One line of `[expect]`: the verdict a set should give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    pub set: String,
+    pub verdict: Verdict,
+    pub line: usize,
+}
+
+/// A validated answer file.
+#[derive(Debug, Clone, Default)]
+pub struct Case {
+    pub file: String,
+    pub meta: CaseMeta,
+    pub answers: Answers,
+    pub notes: BTreeMap<String, String>,
+    pub expect: Vec<Expectation>,
+}
+
+/// Reads and validates an answer file.
+pub fn read(path: &Path, catalog: &Catalog) -> Result<Case, Vec<Diagnostic>> {
+    let text = diagnostic::read_text(path).map_err(|d| vec![d])?;
+    parse(&path.display().to_string(), &text, catalog)
+}
+
+/// Validates the text of an answer file named `file`.
+pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Case, Vec<Diagnostic>> {
+    let root =
+        DeTable::parse(text).map_err(|e| vec![diagnostic::from_toml(file, text, &e, false)])?;
+    let mut reader = Reader {
+        file,
+        text,
+        catalog,
+        problems: Vec::new(),
+    };
+    let mut case = Case {
+        file: file.to_string(),
+        ..Case::default()
+    };
+    for (key, value) in root.get_ref() {
+        let name = key.get_ref().as_ref();
+        if !TABLES.contains(&name) {
+            reader.problem(
+                key.span(),
+                Problem::UnknownTable {
+                    name: name.to_string(),
+                    expected: TABLES,
+                    suggestion: closest(name, TABLES.iter().copied()),
+                },
+            );
+            continue;
+        }
+        let DeValue::Table(table) = value.get_ref() else {
+            reader.problem(
+                value.span(),
+                Problem::NotATable {
+                    key: name.to_string(),
+                },
+            );
+            continue;
+        };
+        match name {
+            "case" => reader.case(table, &mut case.meta),
+            "answers" => reader.answers(table, &mut case.answers),
+            "notes" => reader.notes(table, &mut case.notes),
+            _ => reader.expect(table, &mut case.expect),
+        }
+    }
+    if reader.problems.is_empty() {
+        Ok(case)
+    } else {
+        Err(reader.problems)
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    catalog: &'a Catalog,
+    problems: Vec<Diagnostic>,
+}
+
+type Entry<'e, 'i> = (
+    &'e Spanned<toml::de::DeString<'i>>,
+    &'e Spanned<DeValue<'i>>,
+);
+
+impl Reader<'_> {
+    fn problem(&mut self, span: Range<usize>, problem: Problem) {
+        self.problems
+            .push(Diagnostic::at(self.file, self.text, Some(span), problem));
+    }
+
+    fn line(&self, span: Range<usize>) -> usize {
+        diagnostic::Location::of(self.text, span).line
+    }
+
+    /// The string value of an entry, or a problem.
+    fn string(&mut self, (key, value): Entry<'_, '_>, expected: Expected) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                let key = key.get_ref().to_string();
+                self.problem(value.span(), Problem::WrongType { key, expected });
+                None
+            }
+        }
+    }
+
+    fn question_key(&mut self, table: &str, key: &Spanned<toml::de::DeString<'_>>) -> bool {
+        let id = key.get_ref().as_ref();
+        if self.catalog.bank.get(id).is_some() {
+            return true;
+        }
+        let suggestion = closest(id, self.catalog.bank.ids());
+        self.problem(
+            key.span(),
+            Problem::UnknownQuestion {
+                table: table.to_string(),
+                key: id.to_string(),
+                suggestion,
+            },
+        );
+        false
+    }
+
+    fn set_name(&mut self, name: &str, span: Range<usize>, allow_all: bool) -> bool {
+        if self.catalog.set(name).is_some() || (allow_all && name == "all") {
+            return true;
+        }
+        let suggestion = closest(name, self.catalog.set_ids());
+        self.problem(
+            span,
+            Problem::UnknownSet {
+                value: name.to_string(),
+                suggestion,
+            },
+        );
+        false
+    }
+
+    fn case(&mut self, table: &DeTable<'_>, meta: &mut CaseMeta) {
+        for entry @ (key, value) in table {
+            let name = key.get_ref().as_ref();
+            let slot = match name {
+                "title" => &mut meta.title,
+                "organisation" => &mut meta.organisation,
+                "public_party" => &mut meta.public_party,
+                "description" => &mut meta.description,
+                "set" => &mut meta.set,
+                _ => {
+                    self.problem(
+                        key.span(),
+                        Problem::UnknownKey {
+                            table: "case".into(),
+                            key: name.to_string(),
+                            expected: CASE_KEYS,
+                            suggestion: closest(name, CASE_KEYS.iter().copied()),
+                        },
+                    );
+                    continue;
+                }
+            };
+            let Some(text) = self.string(entry, Expected::String) else {
+                continue;
+            };
+            if name == "set" && !self.set_name(&text, value.span(), true) {
+                continue;
+            }
+            *slot = Some(text);
+        }
+    }
+
+    fn answers(&mut self, table: &DeTable<'_>, answers: &mut Answers) {
+        for (key, value) in table {
+            if !self.question_key("answers", key) {
+                continue;
+            }
+            let answer = match value.get_ref() {
+                DeValue::Boolean(b) => Answer::from_bool(*b),
+                DeValue::String(s) if s.as_ref() == "unknown" => Answer::Unknown,
+                _ => {
+                    let key = key.get_ref().to_string();
+                    self.problem(
+                        value.span(),
+                        Problem::WrongType {
+                            key,
+                            expected: Expected::Answer,
+                        },
+                    );
+                    continue;
+                }
+            };
+            answers.insert(key.get_ref().to_string(), answer);
+        }
+    }
+
+    fn notes(&mut self, table: &DeTable<'_>, notes: &mut BTreeMap<String, String>) {
+        for entry @ (key, _) in table {
+            if !self.question_key("notes", key) {
+                continue;
+            }
+            if let Some(note) = self.string(entry, Expected::String) {
+                notes.insert(key.get_ref().to_string(), note);
+            }
+        }
+    }
+
+    fn expect(&mut self, table: &DeTable<'_>, expect: &mut Vec<Expectation>) {
+        for entry @ (key, value) in table {
+            let set = key.get_ref().as_ref();
+            if !self.set_name(set, key.span(), false) {
+                continue;
+            }
+            let Some(name) = self.string(entry, Expected::Verdict) else {
+                continue;
+            };
+            let Some(verdict) = Verdict::from_id(&name) else {
+                let suggestion = closest(&name, Verdict::ALL.iter().map(|v| v.id()));
+                self.problem(
+                    value.span(),
+                    Problem::UnknownVerdict {
+                        value: name,
+                        suggestion,
+                    },
+                );
+                continue;
+            };
+            let line = self.line(key.span());
+            expect.push(Expectation {
+                set: set.to_string(),
+                verdict,
+                line,
+            });
+        }
+    }
+}
