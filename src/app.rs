@@ -1,13 +1,18 @@
 //! Runs a parsed command line: loads what it needs, decides, renders, and says which
 //! exit code the outcome deserves. Writes only through the writers it is given.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+use std::sync::Mutex;
 
 use crate::cli::{CheckArgs, Cli, Command};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
+use crate::diagnostic::Problem;
 use crate::i18n::{Lang, Words};
+use crate::interview::{self, Interview, Outcome};
 use crate::model::case::{self, Case};
+use crate::model::save::AnswerFile;
 use crate::model::{Catalog, CriteriaSet, criteria};
 use crate::report::{self, Report};
 use crate::suggest::closest;
@@ -38,11 +43,28 @@ impl From<Vec<Diagnostic>> for Failure {
     }
 }
 
-/// Where a command writes, and what it knows of its surroundings.
+/// Where a command reads and writes, and what it knows of its surroundings.
 pub struct Io<'a> {
+    pub stdin: &'a mut dyn BufRead,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
     pub lang: Lang,
+    /// Whether stdin is a terminal: only then does the interview offer its review.
+    pub stdin_is_terminal: bool,
+}
+
+/// What to tell the user if Ctrl-C stops an interview now: which answers are where.
+static ON_INTERRUPT: Mutex<String> = Mutex::new(String::new());
+
+/// The message for an interview stopped by Ctrl-C (empty when none is under way).
+pub fn interrupt_message() -> String {
+    ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default()
+}
+
+fn set_interrupt_message(message: String) {
+    if let Ok(mut slot) = ON_INTERRUPT.lock() {
+        *slot = message;
+    }
 }
 
 /// Runs the command line and returns its exit code.
@@ -119,8 +141,34 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
     if let Some(id) = args.set.as_deref().filter(|id| *id != "all") {
         find_set(catalog, id, lang)?;
     }
-    let case = case::read(&args.file, catalog)?;
+    let interactive = args.interactive || args.file.is_none() || args.save.is_some();
+    // Without FILE, an existing --save file is where an interview resumes.
+    let resume = args.save.as_deref().filter(|p| args.file.is_none() && p.exists());
+    let source = args.file.as_deref().or(resume);
+    let mut case = match source {
+        Some(path) => case::read(path, catalog)?,
+        None => Case::default(),
+    };
     let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
+    if interactive {
+        let base = source.map(std::fs::read_to_string).transpose().ok().flatten();
+        let mut file = match &args.save {
+            Some(path) => Some(AnswerFile::open(path, base.as_deref(), catalog)?),
+            None => None,
+        };
+        if let Some(file) = &file {
+            case.file = file.path.display().to_string();
+        }
+        let outcome = ask(&sets, catalog, &mut case, file.as_mut(), io)?;
+        let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
+        if outcome == Outcome::Interrupted {
+            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved));
+            return Ok(Exit::Error);
+        }
+        if let Some((count, path)) = saved {
+            let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path.display().to_string()));
+        }
+    }
     let report = Report {
         case: &case,
         bank: &catalog.bank,
@@ -141,6 +189,48 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
         exit = Exit::Mismatch;
     }
     Ok(exit)
+}
+
+fn interrupted(lang: Lang, saved: Option<(usize, &Path)>) -> String {
+    let saved = saved.map(|(count, path)| (count, path.display().to_string()));
+    Words(lang).interrupted(saved.as_ref().map(|(count, path)| (*count, path.as_str())))
+}
+
+/// Runs the interview over the chosen sets: one set in its own order and wording, several
+/// as the union of their questions in the bank's order.
+fn ask(
+    sets: &[&CriteriaSet],
+    catalog: &Catalog,
+    case: &mut Case,
+    mut file: Option<&mut AnswerFile>,
+    io: &mut Io<'_>,
+) -> Result<Outcome, Failure> {
+    let words = Words(io.lang);
+    let items = match sets {
+        [one] => interview::set_items(one, &catalog.bank, words),
+        many => interview::bank_items(many, &catalog.bank, words),
+    };
+    let interview = Interview {
+        items,
+        words,
+        review: io.stdin_is_terminal,
+    };
+    let path = file.as_ref().map(|f| f.path.clone());
+    let lang = io.lang;
+    set_interrupt_message(interrupted(lang, None));
+    let mut save = |answers: &crate::model::Answers| -> io::Result<()> {
+        if let Some(file) = file.as_deref_mut() {
+            file.save(answers, &catalog.bank)?;
+        }
+        set_interrupt_message(interrupted(lang, path.as_deref().map(|p| (answers.len(), p))));
+        Ok(())
+    };
+    let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);
+    set_interrupt_message(String::new());
+    result.map_err(|e| {
+        let name = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
+        Failure::Input(vec![Diagnostic::file(&name, Problem::Write(e.to_string()))])
+    })
 }
 
 /// Writes a whole output at once. A closed pipe (`iop … | head`) is not an error.

@@ -19,6 +19,21 @@ Exit codes:
 /// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
 /// (association grant) or an upphandling (procurement)? iop checks the answers to each
 /// municipality's checklist and gives the verdict with its reasons and sources.
+const CHECK_AFTER_HELP: &str = "\
+Examples:
+  iop check examples/ungdomsbussen-vasteras.toml          every set, verdict first
+  iop check examples/falun-roda-korset.toml --set falun   one set, with every source
+  iop check --set falun --save my-case.toml               answer Falun's checklist
+  iop check my-case.toml -i --save my-case.toml           go on where you stopped
+
+In the interview, answer j/ja/y/yes, n/nej/no or v/vet ej/u/unknown; ? shows help and
+source, b goes back. Questions go to stderr, the result to stdout.
+
+Exit codes:
+  0  a verdict was given (whatever it is)
+  1  a verdict differs from --expect
+  2  usage or input error, or the interview ended before the last question";
+
 #[derive(Debug, Parser)]
 #[command(name = "iop", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -46,8 +61,8 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a case's answers against one criteria set or all of them
-    #[command(after_help = EXIT_CODES)]
+    /// Check a case's answers against one criteria set or all of them; without FILE, ask the questions
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
 
     /// List the criteria sets: id, name, number of criteria and source
@@ -62,8 +77,16 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The answer file (TOML with [case], [answers], [notes] and [expect])
-    pub file: PathBuf,
+    /// The answer file (TOML with [case], [answers], [notes] and [expect]); without it, the questions are asked
+    pub file: Option<PathBuf>,
+
+    /// Ask the questions the file leaves open (unanswered or "unknown"), one at a time
+    #[arg(long, short = 'i')]
+    pub interactive: bool,
+
+    /// Save every answer to FILE as it is given (implies --interactive); an existing answer file keeps its comments and tables
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 
     /// The criteria set to check against, or `all` [default: the case's `[case] set`, else all]
     #[arg(long, short = 's', value_name = "ID|all")]

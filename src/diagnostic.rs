@@ -130,6 +130,10 @@ pub enum Problem {
     EmptySet,
     /// A folder given to `--criteria` holds no `.toml` file.
     NoCriteriaFiles,
+    /// A file to save answers in exists and is not an answer file; it is left as it was.
+    NotAnswerFile,
+    /// A file could not be written (the operating system's message).
+    Write(String),
     /// A set id that replaces a built-in set (a warning from `iop validate`).
     ReplacesBuiltin {
         id: String,

@@ -38,6 +38,15 @@ impl Lang {
     }
 }
 
+/// What a user typed at an interview prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// Yes, no or don't know, relative to the text shown.
+    Answer(Answer),
+    Help,
+    Back,
+}
+
 /// The interface's words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Words(pub Lang);
@@ -312,6 +321,100 @@ impl Words {
         )
     }
 
+    // --- the interview --------------------------------------------------------------
+
+    /// Reads a reply in either language, whatever the interface's language.
+    pub fn reply(self, line: &str) -> Option<Reply> {
+        let line = line.trim().to_lowercase();
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(match line.as_str() {
+            "j" | "ja" | "y" | "yes" | "stämmer" => Reply::Answer(Answer::Yes),
+            "n" | "nej" | "no" | "stämmer inte" => Reply::Answer(Answer::No),
+            "v" | "vet ej" | "vet inte" | "u" | "unknown" | "don't know" => Reply::Answer(Answer::Unknown),
+            "?" | "h" | "hjälp" | "help" => Reply::Help,
+            "b" | "bakåt" | "back" => Reply::Back,
+            _ => return None,
+        })
+    }
+
+    pub fn choices(self, statement: bool) -> &'static str {
+        match (self.0, statement) {
+            (Lang::Sv, true) => "Stämmer det? [j]a / [n]ej / [v]et ej, ? hjälp, b bakåt >",
+            (Lang::Sv, false) => "[j]a / [n]ej / [v]et ej, ? hjälp, b bakåt >",
+            (Lang::En, true) => "Is this so? [y]es / [n]o / [u]nknown, ? help, b back >",
+            (Lang::En, false) => "[y]es / [n]o / [u]nknown, ? help, b back >",
+        }
+    }
+
+    pub fn reply_hint(self) -> &'static str {
+        pick!(
+            self,
+            "  Svara j (ja), n (nej) eller v (vet ej); ? visar hjälp och b går tillbaka.",
+            "  Answer y (yes), n (no) or u (unknown); ? shows help and b goes back."
+        )
+    }
+
+    pub fn no_previous(self) -> &'static str {
+        pick!(self, "  Det här är den första frågan.", "  This is the first question.")
+    }
+
+    pub fn nothing_to_ask(self) -> &'static str {
+        pick!(self, "Alla frågor är redan besvarade.", "Every question is already answered.")
+    }
+
+    pub fn interview_intro(self, count: usize) -> String {
+        pick!(
+            self,
+            format!("{count} {} att besvara. Svara ja, nej eller vet ej; ? visar hjälp och källa.", if count == 1 { "fråga" } else { "frågor" }),
+            format!("{count} {} to answer. Answer yes, no or unknown; ? shows help and source.", if count == 1 { "question" } else { "questions" })
+        )
+    }
+
+    pub fn review_heading(self) -> &'static str {
+        pick!(self, "Dina svar:", "Your answers:")
+    }
+
+    pub fn review_prompt(self, count: usize) -> String {
+        pick!(
+            self,
+            format!("Ändra ett svar med dess nummer (1–{count}), eller tryck Enter för bedömningen >"),
+            format!("Change an answer by its number (1–{count}), or press Enter for the verdict >")
+        )
+    }
+
+    pub fn review_hint(self, count: usize) -> String {
+        pick!(
+            self,
+            format!("  Skriv ett nummer från 1 till {count}, eller tryck Enter."),
+            format!("  Type a number from 1 to {count}, or press Enter.")
+        )
+    }
+
+    /// After an interview that ended early: what was saved, and how to go on.
+    pub fn interrupted(self, saved: Option<(usize, &str)>) -> String {
+        match saved {
+            Some((count, file)) => pick!(
+                self,
+                format!(
+                    "Avbrutet. {count} svar är sparade i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}"
+                ),
+                format!(
+                    "Interrupted. {count} {} saved in {file}.\nContinue where you left off with: iop check {file} -i --save {file}",
+                    if count == 1 { "answer is" } else { "answers are" }
+                )
+            ),
+            None => pick!(
+                self,
+                "Avbrutet. Svaren sparades inte; med --save FIL sparas varje svar när det ges.".to_string(),
+                "Interrupted. The answers were not saved; with --save FILE every answer is saved as it is given.".to_string()
+            ),
+        }
+    }
+
+    pub fn saved(self, count: usize, file: &str) -> String {
+        pick!(self, format!("{count} svar sparade i {file}."), format!("{count} answers saved in {file}."))
+    }
+
     // --- outcomes -------------------------------------------------------------------
 
     pub fn expect_mismatch(self, set: &str, expected: Verdict, actual: Verdict) -> String {
@@ -320,6 +423,18 @@ impl Words {
             format!("{set}: förväntade {expected}, fick {actual}"),
             format!("{set}: expected {expected}, got {actual}")
         )
+    }
+
+    pub fn failed_label(self) -> &'static str {
+        pick!(self, "ej uppfyllda", "not met")
+    }
+
+    pub fn open_label(self) -> &'static str {
+        pick!(self, "öppna", "open")
+    }
+
+    pub fn no_expectations(self) -> &'static str {
+        pick!(self, "filen har ingen [expect]-tabell", "the file has no [expect] table")
     }
 
     pub fn error(self) -> &'static str {
@@ -516,6 +631,15 @@ impl Words {
                 pick!(self, "mappen innehåller ingen .toml-fil".into(), "the folder holds no .toml file".into()),
                 None,
             ),
+            Problem::NotAnswerFile => (
+                pick!(
+                    self,
+                    "filen finns redan och är inte en svarsfil; den har inte ändrats".into(),
+                    "the file exists and is not an answer file; it was left as it was".into()
+                ),
+                Some(pick!(self, "välj ett annat filnamn för --save".into(), "choose another file name for --save".into())),
+            ),
+            Problem::Write(e) => (pick!(self, format!("kan inte skriva filen: {e}"), format!("cannot write the file: {e}")), None),
             Problem::ReplacesBuiltin { id } => (
                 pick!(
                     self,

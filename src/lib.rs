@@ -10,10 +10,14 @@ pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod engine;
+pub mod escape;
+pub mod files;
 pub mod i18n;
+pub mod interview;
 pub mod model;
 pub mod report;
 pub mod suggest;
+pub mod suite;
 pub mod term;
 
 pub use app::{Exit, run};

@@ -1,7 +1,4 @@
-//! The terminal: whether to colour, and how to show text from files safely.
-
-use std::borrow::Cow;
-use std::fmt::Write;
+//! The terminal: whether to colour.
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -34,34 +31,6 @@ pub fn use_color(
             }
         }
     }
-}
-
-/// Characters that could drive a terminal or reorder what it shows: control characters
-/// (but line feed and tab) and the Unicode bidirectional overrides.
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Text from a file, with every unsafe character shown as an escape (`\u{1b}`).
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Like `clean`, and a line break too is shown as an escape: for text on one line.
-pub fn clean_line(text: &str) -> String {
-    clean(text).replace('\n', "\\n").replace('\t', " ")
 }
 
 #[cfg(test)]
@@ -120,14 +89,5 @@ mod tests {
             true,
             env(&[("CLICOLOR_FORCE", "1")])
         ));
-    }
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(clean("x\u{202e}y\u{9b}"), "x\\u{202e}y\\u{9b}");
-        assert_eq!(clean("line\nnext\tåäö"), "line\nnext\tåäö");
-        assert_eq!(clean_line("a\nb\r"), "a\\nb\\u{d}");
-        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
     }
 }

@@ -277,3 +277,111 @@ impl Reader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::criteria;
+
+    fn catalog() -> Catalog {
+        criteria::builtin().unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<Problem> {
+        parse("case.toml", text, &catalog())
+            .unwrap_err()
+            .into_iter()
+            .map(|d| d.problem)
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_table() {
+        let text = r#"
+[case]
+title = "Ungdomsbussen"
+set = "forum"
+[answers]
+ideburen_organisation = true
+market_exists = false
+cofinanced = "unknown"
+[notes]
+market_exists = "Ingen marknad."
+[expect]
+forum = "undetermined"
+"#;
+        let case = parse("case.toml", text, &catalog()).unwrap();
+        assert_eq!(case.meta.title.as_deref(), Some("Ungdomsbussen"));
+        assert_eq!(case.meta.set.as_deref(), Some("forum"));
+        assert_eq!(case.answers["ideburen_organisation"], Answer::Yes);
+        assert_eq!(case.answers["market_exists"], Answer::No);
+        assert_eq!(case.answers["cofinanced"], Answer::Unknown);
+        assert_eq!(case.notes["market_exists"], "Ingen marknad.");
+        assert_eq!(
+            case.expect,
+            [Expectation {
+                set: "forum".into(),
+                verdict: Verdict::Undetermined,
+                line: 12
+            }]
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_a_case_without_answers() {
+        let case = parse("case.toml", "", &catalog()).unwrap();
+        assert!(case.answers.is_empty() && case.expect.is_empty());
+    }
+
+    #[test]
+    fn windows_line_ends_are_read() {
+        let case = parse("c", "[answers]\r\nlong_term = true\r\n", &catalog()).unwrap();
+        assert_eq!(case.answers["long_term"], Answer::Yes);
+    }
+
+    #[test]
+    fn an_unknown_question_gets_a_suggestion_and_its_line() {
+        let errors = parse("c", "[answers]\nlong_term = true\nmarket_exist = true\n", &catalog()).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line(), Some(3));
+        assert_eq!(
+            errors[0].problem,
+            Problem::UnknownQuestion {
+                table: "answers".into(),
+                key: "market_exist".into(),
+                suggestion: Some("market_exists".into())
+            }
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let found = problems(
+            "[case]\ntitel = \"x\"\nset = \"falu\"\n[answers]\ncofinanced = \"yes\"\n[notes]\ncofinanced = 3\n[expect]\nfalun = \"IOP\"\n[answer]\n",
+        );
+        assert_eq!(found.len(), 6, "{found:#?}");
+        assert!(matches!(&found[0], Problem::UnknownKey { suggestion: Some(s), .. } if s == "title"));
+        assert!(matches!(&found[1], Problem::UnknownSet { suggestion: Some(s), .. } if s == "falun"));
+        assert!(matches!(&found[2], Problem::WrongType { expected: Expected::Answer, .. }));
+        assert!(matches!(&found[3], Problem::WrongType { expected: Expected::String, .. }));
+        assert!(matches!(&found[4], Problem::UnknownVerdict { suggestion: Some(s), .. } if s == "iop"));
+        assert!(matches!(&found[5], Problem::UnknownTable { suggestion: Some(s), .. } if s == "answers"));
+    }
+
+    #[test]
+    fn a_table_written_as_a_value_is_named() {
+        assert_eq!(problems("answers = 3\n"), [Problem::NotATable { key: "answers".into() }]);
+    }
+
+    #[test]
+    fn an_expect_for_an_unknown_set_is_an_error() {
+        assert!(matches!(&problems("[expect]\nstockholm = \"iop\"\n")[0], Problem::UnknownSet { .. }));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line() {
+        let errors = parse("c", "[answers]\nlong_term = tru\n", &catalog()).unwrap_err();
+        assert!(matches!(errors[0].problem, Problem::Syntax(_)));
+        assert_eq!(errors[0].line(), Some(2));
+    }
+}

@@ -245,6 +245,9 @@ fn valid_set_id(id: &str) -> bool {
 
 fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> Result<CriteriaSet, Vec<Diagnostic>> {
     let Parsed { file, text, raw } = parsed;
+    if raw.id.is_none() && raw.name.is_none() && raw.criterion.is_none() && raw.source.is_none() {
+        return Err(vec![Diagnostic::file(&file, Problem::NotCriteria)]);
+    }
     let mut check = Checker {
         file: &file,
         text: &text,
@@ -457,4 +460,80 @@ pub fn load(extra: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
 /// The built-in catalog alone.
 pub fn builtin() -> Result<Catalog, Vec<Diagnostic>> {
     load(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        builtin().unwrap()
+    }
+
+    fn set_problems(text: &str) -> Vec<Diagnostic> {
+        let parsed = parse("set.toml", text.to_string()).map_err(|d| vec![d]);
+        parsed.and_then(|p| set_from(p, &catalog().bank, false)).unwrap_err()
+    }
+
+    const GOOD: &str = r#"
+id = "vasteras"
+name = "Västerås stad"
+[source]
+document = "Riktlinjer"
+publisher = "Västerås stad"
+[[criterion]]
+question = "cofinanced"
+text = { sv = "Båda parter bidrar.", en = "Both parties contribute." }
+help = { sv = "Pengar eller tid.", en = "Money or time." }
+source = { section = "Punkt 1" }
+"#;
+
+    #[test]
+    fn a_set_takes_ok_and_route_from_the_bank() {
+        let parsed = parse("set.toml", GOOD.to_string()).unwrap();
+        let set = set_from(parsed, &catalog().bank, false).unwrap();
+        assert_eq!(set.criteria[0].route, Route::AssociationGrant);
+        assert!(set.criteria[0].ok);
+        assert_eq!(set.criteria[0].source.section.as_deref(), Some("Punkt 1"));
+        assert_eq!(set.criteria[0].source.publisher, "Västerås stad");
+        assert_eq!(set.file.as_deref(), Some("set.toml"));
+    }
+
+    #[test]
+    fn an_unknown_question_is_named_with_a_suggestion() {
+        let found = set_problems(&GOOD.replace("\"cofinanced\"", "\"cofinance\""));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line(), Some(8));
+        assert!(matches!(&found[0].problem, Problem::UnknownQuestion { suggestion: Some(s), .. } if s == "cofinanced"));
+    }
+
+    #[test]
+    fn missing_wording_and_duplicates_are_all_reported() {
+        let twice = format!("{GOOD}[[criterion]]\nquestion = \"cofinanced\"\ntext = {{ sv = \"x\" }}\n");
+        let found: Vec<Problem> = set_problems(&twice).into_iter().map(|d| d.problem).collect();
+        assert!(found.contains(&Problem::DuplicateQuestion { id: "cofinanced".into(), first_line: 8 }));
+        assert!(found.contains(&Problem::MissingText { field: "cofinanced.text".into(), lang: "en" }));
+        assert!(found.contains(&Problem::MissingText { field: "cofinanced.help".into(), lang: "sv" }));
+    }
+
+    #[test]
+    fn an_unknown_key_is_a_shape_error_with_a_line() {
+        let found = set_problems(&GOOD.replace("name =", "namn ="));
+        assert!(matches!(&found[0].problem, Problem::Shape(m) if m.contains("namn")));
+        assert_eq!(found[0].line(), Some(3));
+    }
+
+    #[test]
+    fn a_file_that_is_no_criteria_file_says_so() {
+        let found = set_problems("[case]\ntitle = \"x\"\n");
+        assert!(matches!(&found[0].problem, Problem::Shape(_)));
+        let found = set_problems("# nothing\n");
+        assert_eq!(found[0].problem, Problem::NotCriteria);
+    }
+
+    #[test]
+    fn set_ids_are_checked() {
+        let found = set_problems(&GOOD.replace("\"vasteras\"", "\"all\""));
+        assert!(matches!(&found[0].problem, Problem::InvalidId { .. }));
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod case;
 pub mod criteria;
+pub mod save;
 
 use std::collections::BTreeMap;
 use std::fmt;

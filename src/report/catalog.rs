@@ -6,7 +6,7 @@ use colored::Colorize;
 
 use crate::i18n::{Lang, Words};
 use crate::model::{Bank, Catalog, CriteriaSet};
-use crate::term::{clean, clean_line};
+use crate::escape::{clean, clean_line};
 
 fn pad(text: &str, width: usize) -> String {
     format!(

@@ -7,7 +7,7 @@ use colored::Colorize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Words;
-use crate::term::clean_line;
+use crate::escape::clean_line;
 
 pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
     let (message, hint) = w.problem(&diagnostic.problem);

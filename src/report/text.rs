@@ -12,7 +12,7 @@ use colored::{ColoredString, Colorize};
 use super::{Report, fails_without_route};
 use crate::engine::{Assessment, Evaluation, Status};
 use crate::model::Verdict;
-use crate::term::{clean, clean_line};
+use crate::escape::{clean, clean_line};
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();

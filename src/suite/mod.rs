@@ -1,0 +1,250 @@
+//! `iop test`: every case file with an `[expect]` table is one test, passed when each set
+//! it names gives the verdict it expects.
+//!
+//! Files are found, read and decided on worker threads and reported in the order they
+//! were found, one at a time, so memory stays flat however many cases there are.
+
+pub mod github;
+pub mod json;
+pub mod junit;
+pub mod text;
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, mpsc};
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::engine;
+use crate::model::case::{self, Case};
+use crate::model::{Catalog, Verdict};
+
+/// `--format` of `iop test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Failing cases with their reasons, then `N passed, N failed, N skipped`
+    #[default]
+    Text,
+    /// One JSON object: every case and the totals
+    Json,
+    /// JUnit XML, one testcase per case file
+    Junit,
+    /// GitHub Actions workflow annotations for each failing case
+    Github,
+}
+
+/// One set's expectation in one case, and what the set decided.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub set: String,
+    pub expected: Verdict,
+    pub actual: Verdict,
+    pub complete: bool,
+    pub failed: Vec<String>,
+    pub open: Vec<String>,
+    /// The line of the expectation in the case file.
+    pub line: usize,
+}
+
+impl Check {
+    pub fn passed(&self) -> bool {
+        self.expected == self.actual
+    }
+}
+
+/// What became of one case file.
+#[derive(Debug, Clone)]
+pub enum Status {
+    /// Every expectation held.
+    Passed,
+    /// At least one expectation did not hold.
+    Failed,
+    /// The file has no `[expect]` table.
+    Skipped,
+    /// The file could not be read or is invalid.
+    Broken(Vec<Diagnostic>),
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    pub file: String,
+    pub title: Option<String>,
+    pub checks: Vec<Check>,
+    pub status: Status,
+}
+
+impl CaseResult {
+    pub fn name(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.file)
+    }
+}
+
+/// The totals of a run. A file that cannot be read counts as failed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    /// Of the failed: files that could not be read or are invalid.
+    pub broken: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, status: &Status) {
+        match status {
+            Status::Passed => self.passed += 1,
+            Status::Failed => self.failed += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Broken(_) => {
+                self.failed += 1;
+                self.broken += 1;
+            }
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.passed + self.failed + self.skipped
+    }
+}
+
+/// Receives the results of a run one at a time, in order. One per output format.
+pub trait Sink {
+    fn case(&mut self, result: &CaseResult) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// Decides one case against its expectations.
+pub fn test_case(case: &Case, catalog: &Catalog) -> CaseResult {
+    let checks: Vec<Check> = case
+        .expect
+        .iter()
+        .filter_map(|expectation| {
+            let set = catalog.set(&expectation.set)?;
+            let e = engine::evaluate(set, &case.answers);
+            Some(Check {
+                set: expectation.set.clone(),
+                expected: expectation.verdict,
+                actual: e.verdict,
+                complete: e.complete,
+                failed: e.failed().into_iter().map(String::from).collect(),
+                open: e.open().into_iter().map(String::from).collect(),
+                line: expectation.line,
+            })
+        })
+        .collect();
+    let status = if case.expect.is_empty() {
+        Status::Skipped
+    } else if checks.iter().all(Check::passed) {
+        Status::Passed
+    } else {
+        Status::Failed
+    };
+    CaseResult {
+        file: case.file.clone(),
+        title: case.meta.title.clone(),
+        checks,
+        status,
+    }
+}
+
+fn test_file(path: &Path, catalog: &Catalog) -> CaseResult {
+    match case::read(path, catalog) {
+        Ok(case) => test_case(&case, catalog),
+        Err(problems) => CaseResult {
+            file: path.display().to_string(),
+            title: None,
+            checks: Vec::new(),
+            status: Status::Broken(problems),
+        },
+    }
+}
+
+/// The case files under the given paths: files as given, folders searched recursively
+/// for `*.toml`, each folder's files in name order. A path that cannot be read is a
+/// broken result in its place.
+fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) -> bool) {
+    for path in paths {
+        if !path.is_dir() {
+            if !found(Ok(path.clone())) {
+                return;
+            }
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+        for entry in walker {
+            let item = match entry {
+                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
+                    Ok(e.into_path())
+                }
+                Ok(_) => continue,
+                Err(e) => {
+                    let name = e.path().unwrap_or(path).display().to_string();
+                    Err(Diagnostic::file(&name, Problem::Read(e.to_string())))
+                }
+            };
+            if !found(item) {
+                return;
+            }
+        }
+    }
+}
+
+/// Runs every case under `paths` and hands the results to `sink` in the order the files
+/// were found. Returns the totals.
+pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Result<Summary> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    // Bounded queues: the walker waits for the workers, the workers for the writer.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Result<PathBuf, Diagnostic>)>(256);
+    let (result_tx, result_rx) = mpsc::sync_channel::<(usize, CaseResult)>(256);
+    let job_rx = Mutex::new(job_rx);
+    let mut summary = Summary::default();
+    std::thread::scope(|scope| -> io::Result<()> {
+        scope.spawn(move || {
+            let mut index = 0;
+            walk(paths, |item| {
+                index += 1;
+                job_tx.send((index - 1, item)).is_ok()
+            });
+        });
+        for _ in 0..workers {
+            let result_tx = result_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || {
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((index, item)) = job else { return };
+                    let result = match item {
+                        Ok(path) => test_file(&path, catalog),
+                        Err(d) => CaseResult {
+                            file: d.file.clone(),
+                            title: None,
+                            checks: Vec::new(),
+                            status: Status::Broken(vec![d]),
+                        },
+                    };
+                    if result_tx.send((index, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(result_tx);
+        // Results arrive out of order; hold the early ones until their turn.
+        let mut waiting: BTreeMap<usize, CaseResult> = BTreeMap::new();
+        let mut next = 0;
+        for (index, result) in result_rx {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                summary.add(&result.status);
+                sink.case(&result)?;
+                next += 1;
+            }
+        }
+        Ok(())
+    })?;
+    sink.finish(&summary)?;
+    Ok(summary)
+}

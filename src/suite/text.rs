@@ -1,0 +1,65 @@
+//! `iop test` for people: one block per failing case, then the totals.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use super::{CaseResult, Sink, Status, Summary};
+use crate::escape::clean_line;
+use crate::i18n::Words;
+use crate::report::diagnostics;
+
+pub struct Text<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub words: Words,
+}
+
+impl Sink for Text<'_> {
+    fn case(&mut self, result: &CaseResult) -> io::Result<()> {
+        let w = self.words;
+        match &result.status {
+            Status::Passed | Status::Skipped => Ok(()),
+            Status::Broken(problems) => {
+                for problem in problems {
+                    self.err.write_all(diagnostics::render(problem, w).as_bytes())?;
+                }
+                Ok(())
+            }
+            Status::Failed => {
+                let mut block = format!("{} {}", "✗".red(), clean_line(&result.file).bold());
+                if let Some(title) = &result.title {
+                    block.push_str(&format!(" – {}", clean_line(title)));
+                }
+                block.push('\n');
+                for check in result.checks.iter().filter(|c| !c.passed()) {
+                    let mut line = w.expect_mismatch(&check.set, check.expected, check.actual);
+                    if !check.complete {
+                        line.push_str(&format!(" ({})", w.status(crate::engine::Status::Open)));
+                    }
+                    block.push_str(&format!("  {line}\n"));
+                    if !check.failed.is_empty() {
+                        block.push_str(&format!("    {}: {}\n", w.failed_label(), check.failed.join(", ")));
+                    }
+                    if !check.open.is_empty() {
+                        block.push_str(&format!("    {}: {}\n", w.open_label(), check.open.join(", ")));
+                    }
+                }
+                writeln!(self.out, "{block}")
+            }
+        }
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        writeln!(self.out, "{}", summary_line(summary))?;
+        self.out.flush()
+    }
+}
+
+/// The closing line, in the fixed form CI scripts read: `N passed, N failed, N skipped`.
+pub fn summary_line(summary: &Summary) -> String {
+    format!(
+        "{} passed, {} failed, {} skipped",
+        summary.passed, summary.failed, summary.skipped
+    )
+}
