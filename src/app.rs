@@ -5,10 +5,11 @@ use std::io::{self, BufRead, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
-use crate::cli::{CheckArgs, Cli, Command};
+use crate::cli::{CheckArgs, Cli, Command, InitArgs, TestArgs};
 use crate::diagnostic::Diagnostic;
-use crate::engine;
 use crate::diagnostic::Problem;
+use crate::engine;
+use crate::files::{Overwrite, write_atomic};
 use crate::i18n::{Lang, Words};
 use crate::interview::{self, Interview, Outcome};
 use crate::model::case::{self, Case};
@@ -16,6 +17,7 @@ use crate::model::save::AnswerFile;
 use crate::model::{Catalog, CriteriaSet, criteria};
 use crate::report::{self, Report};
 use crate::suggest::closest;
+use crate::suite;
 
 /// The exit codes. A verdict, whatever it is, is a success of the tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +87,8 @@ fn dispatch(cli: &Cli, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failu
     let lang = io.lang;
     match &cli.command {
         Command::Check(args) => check(args, catalog, io),
+        Command::Test(args) => test(args, catalog, io),
+        Command::Init(args) => init(args, catalog, io),
         Command::Sets => {
             write_out(io, &report::catalog::sets(catalog, lang));
             Ok(Exit::Success)
@@ -143,7 +147,10 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
     }
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
     // Without FILE, an existing --save file is where an interview resumes.
-    let resume = args.save.as_deref().filter(|p| args.file.is_none() && p.exists());
+    let resume = args
+        .save
+        .as_deref()
+        .filter(|p| args.file.is_none() && p.exists());
     let source = args.file.as_deref().or(resume);
     let mut case = match source {
         Some(path) => case::read(path, catalog)?,
@@ -151,7 +158,11 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
     };
     let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
     if interactive {
-        let base = source.map(std::fs::read_to_string).transpose().ok().flatten();
+        let base = source
+            .map(std::fs::read_to_string)
+            .transpose()
+            .ok()
+            .flatten();
         let mut file = match &args.save {
             Some(path) => Some(AnswerFile::open(path, base.as_deref(), catalog)?),
             None => None,
@@ -166,7 +177,11 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
             return Ok(Exit::Error);
         }
         if let Some((count, path)) = saved {
-            let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path.display().to_string()));
+            let _ = writeln!(
+                io.stderr,
+                "{}",
+                Words(lang).saved(count, &path.display().to_string())
+            );
         }
     }
     let report = Report {
@@ -189,6 +204,88 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
         exit = Exit::Mismatch;
     }
     Ok(exit)
+}
+
+fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let paths = if args.paths.is_empty() {
+        vec![std::path::PathBuf::from("examples")]
+    } else {
+        args.paths.clone()
+    };
+    let words = Words(io.lang);
+    let mut out = io::BufWriter::new(&mut *io.stdout);
+    let summary = match args.format {
+        suite::Format::Text => {
+            let mut sink = suite::text::Text {
+                out: &mut out,
+                err: &mut *io.stderr,
+                words,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+        suite::Format::Json => {
+            let mut sink = suite::json::Json {
+                out: &mut out,
+                words,
+                first: true,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+        suite::Format::Junit => suite::junit::Junit::new(&mut out, words)
+            .and_then(|mut sink| suite::run(&paths, catalog, &mut sink)),
+        suite::Format::Github => {
+            let mut sink = suite::github::Github {
+                out: &mut out,
+                words,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+    };
+    let summary = match summary {
+        Ok(summary) => summary,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Success),
+        Err(e) => {
+            return Err(Failure::Input(vec![Diagnostic::file(
+                "-",
+                Problem::Write(e.to_string()),
+            )]));
+        }
+    };
+    Ok(if summary.broken > 0 {
+        Exit::Error
+    } else if summary.failed > 0 {
+        Exit::Mismatch
+    } else {
+        Exit::Success
+    })
+}
+
+fn init(args: &InitArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let sets: Vec<&CriteriaSet> = match args.set.as_str() {
+        "all" => catalog.sets.iter().collect(),
+        id => vec![find_set(catalog, id, io.lang)?],
+    };
+    let template = report::template::render(&sets, &catalog.bank, io.lang);
+    let Some(path) = &args.output else {
+        write_out(io, &template);
+        return Ok(Exit::Success);
+    };
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    let name = path.display().to_string();
+    write_atomic(path, template.as_bytes(), overwrite).map_err(|e| {
+        let problem = if e.kind() == io::ErrorKind::AlreadyExists {
+            Problem::Exists
+        } else {
+            Problem::Write(e.to_string())
+        };
+        Failure::Input(vec![Diagnostic::file(&name, problem)])
+    })?;
+    let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&name));
+    Ok(Exit::Success)
 }
 
 fn interrupted(lang: Lang, saved: Option<(usize, &Path)>) -> String {
@@ -222,7 +319,10 @@ fn ask(
         if let Some(file) = file.as_deref_mut() {
             file.save(answers, &catalog.bank)?;
         }
-        set_interrupt_message(interrupted(lang, path.as_deref().map(|p| (answers.len(), p))));
+        set_interrupt_message(interrupted(
+            lang,
+            path.as_deref().map(|p| (answers.len(), p)),
+        ));
         Ok(())
     };
     let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);

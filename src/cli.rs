@@ -34,6 +34,17 @@ Exit codes:
   1  a verdict differs from --expect
   2  usage or input error, or the interview ended before the last question";
 
+const TEST_AFTER_HELP: &str = "\
+Each case file with an [expect] table is one test; it passes when every set it names gives
+the expected verdict. Files without [expect] are skipped. The text output ends with a line
+of the fixed form `N passed, N failed, N skipped`; a file that cannot be read counts as
+failed.
+
+Exit codes:
+  0  every case passed
+  1  a case failed
+  2  a file could not be read or is invalid (the other files still run and count)";
+
 #[derive(Debug, Parser)]
 #[command(name = "iop", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -64,6 +75,13 @@ pub enum Command {
     /// Check a case's answers against one criteria set or all of them; without FILE, ask the questions
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+
+    /// Check every case file with an [expect] table and report the cases whose verdicts differ (for CI)
+    #[command(after_help = TEST_AFTER_HELP)]
+    Test(TestArgs),
+
+    /// Write an answer file to fill in: every question of the set as "unknown", with its wording and source
+    Init(InitArgs),
 
     /// List the criteria sets: id, name, number of criteria and source
     Sets,
@@ -99,6 +117,32 @@ pub struct CheckArgs {
     /// Exit with code 1 unless every checked set gives this verdict
     #[arg(long, value_enum, value_name = "VERDICT")]
     pub expect: Option<Verdict>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Case files, or folders searched recursively for *.toml [default: examples]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::suite::Format::Text)]
+    pub format: crate::suite::Format,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The criteria set whose questions to ask, or `all` for every question of every set
+    #[arg(long, short = 's', value_name = "ID|all", default_value = "all")]
+    pub set: String,
+
+    /// Write the template to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

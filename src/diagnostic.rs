@@ -132,6 +132,8 @@ pub enum Problem {
     NoCriteriaFiles,
     /// A file to save answers in exists and is not an answer file; it is left as it was.
     NotAnswerFile,
+    /// A file to write exists, and `--force` was not given.
+    Exists,
     /// A file could not be written (the operating system's message).
     Write(String),
     /// A set id that replaces a built-in set (a warning from `iop validate`).

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(markup("<b title=\"x\">&'</b>"), "&lt;b title=&quot;x&quot;&gt;&amp;&#39;&lt;/b&gt;");
+        assert_eq!(
+            markup("<b title=\"x\">&'</b>"),
+            "&lt;b title=&quot;x&quot;&gt;&amp;&#39;&lt;/b&gt;"
+        );
         assert_eq!(markup("a\u{1b}b"), "a\\u{1b}b");
     }
 

@@ -19,7 +19,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".iop-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".iop-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     match overwrite {

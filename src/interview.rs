@@ -52,7 +52,9 @@ pub fn set_items<'a>(set: &'a CriteriaSet, bank: &'a Bank, words: Words) -> Vec<
             text: c.text.get(lang),
             help: c.help.get(lang),
             source: c.source.to_string(),
-            short: bank.get(&c.question).map_or(c.question.as_str(), |q| q.short.get(lang)),
+            short: bank
+                .get(&c.question)
+                .map_or(c.question.as_str(), |q| q.short.get(lang)),
             yes: c.ok,
             statement: true,
         })
@@ -106,7 +108,12 @@ impl Interview<'_> {
         save: &mut Saver<'_>,
     ) -> io::Result<Outcome> {
         let pending: Vec<usize> = (0..self.items.len())
-            .filter(|&i| answers.get(self.items[i].question).and_then(|a| a.known()).is_none())
+            .filter(|&i| {
+                answers
+                    .get(self.items[i].question)
+                    .and_then(|a| a.known())
+                    .is_none()
+            })
             .collect();
         let w = self.words;
         if pending.is_empty() {
@@ -135,7 +142,13 @@ impl Interview<'_> {
     }
 
     /// Asks one item until it gets an answer, a step back or the end of the input.
-    fn ask(&self, item: &Item<'_>, (n, total): (usize, usize), input: &mut dyn BufRead, out: &mut dyn Write) -> io::Result<Asked> {
+    fn ask(
+        &self,
+        item: &Item<'_>,
+        (n, total): (usize, usize),
+        input: &mut dyn BufRead,
+        out: &mut dyn Write,
+    ) -> io::Result<Asked> {
         let w = self.words;
         writeln!(out, "\n[{n}/{total}] {}", item.text.trim())?;
         loop {
@@ -158,7 +171,13 @@ impl Interview<'_> {
     }
 
     /// Lists every answer by number; a number asks that question again, Enter ends.
-    fn review(&self, answers: &mut Answers, input: &mut dyn BufRead, out: &mut dyn Write, save: &mut Saver<'_>) -> io::Result<()> {
+    fn review(
+        &self,
+        answers: &mut Answers,
+        input: &mut dyn BufRead,
+        out: &mut dyn Write,
+        save: &mut Saver<'_>,
+    ) -> io::Result<()> {
         let w = self.words;
         loop {
             writeln!(out, "\n{}", w.review_heading())?;
@@ -176,7 +195,11 @@ impl Interview<'_> {
             if line.is_empty() {
                 return Ok(());
             }
-            let Some(i) = line.parse::<usize>().ok().filter(|n| (1..=self.items.len()).contains(n)) else {
+            let Some(i) = line
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=self.items.len()).contains(n))
+            else {
                 writeln!(out, "{}", w.review_hint(self.items.len()))?;
                 continue;
             };
@@ -235,10 +258,15 @@ mod tests {
         let mut out = Vec::new();
         let mut saves = Vec::new();
         let outcome = interview
-            .run(&mut answers, &mut input.as_bytes(), &mut out, &mut |a: &Answers| {
-                saves.push(a.clone());
-                Ok(())
-            })
+            .run(
+                &mut answers,
+                &mut input.as_bytes(),
+                &mut out,
+                &mut |a: &Answers| {
+                    saves.push(a.clone());
+                    Ok(())
+                },
+            )
             .unwrap();
         Run {
             answers,
@@ -256,7 +284,13 @@ mod tests {
     fn every_keyword_in_either_language() {
         let catalog = catalog();
         // sou-2019-56: ideburen_organisation, shared_goals, cofinanced, municipality_orders_service
-        let run = run_set(&catalog, "sou-2019-56", "J\nyes\nVet ej\nstämmer\n", Answers::new(), false);
+        let run = run_set(
+            &catalog,
+            "sou-2019-56",
+            "J\nyes\nVet ej\nstämmer\n",
+            Answers::new(),
+            false,
+        );
         assert_eq!(run.outcome, Outcome::Done);
         assert_eq!(run.answers["ideburen_organisation"], Answer::Yes);
         assert_eq!(run.answers["shared_goals"], Answer::Yes);
@@ -269,7 +303,13 @@ mod tests {
 
     #[test]
     fn no_to_a_requirement_fails_it() {
-        let run = run_set(&catalog(), "sou-2019-56", "n\nnej\nno\nn\n", Answers::new(), false);
+        let run = run_set(
+            &catalog(),
+            "sou-2019-56",
+            "n\nnej\nno\nn\n",
+            Answers::new(),
+            false,
+        );
         assert_eq!(run.answers["ideburen_organisation"], Answer::No);
         assert_eq!(run.answers["municipality_orders_service"], Answer::Yes);
     }
@@ -277,25 +317,55 @@ mod tests {
     #[test]
     fn help_shows_guidance_and_source_then_asks_again() {
         let catalog = catalog();
-        let run = run_set(&catalog, "sou-2019-56", "?\nj\nj\nj\nn\n", Answers::new(), false);
+        let run = run_set(
+            &catalog,
+            "sou-2019-56",
+            "?\nj\nj\nj\nn\n",
+            Answers::new(),
+            false,
+        );
         let criterion = &catalog.set("sou-2019-56").unwrap().criteria[0];
-        assert!(run.shown.contains(criterion.help.sv.trim().lines().next().unwrap()));
+        assert!(
+            run.shown
+                .contains(criterion.help.sv.trim().lines().next().unwrap())
+        );
         assert!(run.shown.contains("Källa: "));
         assert_eq!(run.answers.len(), 4);
     }
 
     #[test]
     fn back_returns_to_the_previous_question() {
-        let run = run_set(&catalog(), "sou-2019-56", "b\nj\nb\nn\nj\nj\nn\n", Answers::new(), false);
+        let run = run_set(
+            &catalog(),
+            "sou-2019-56",
+            "b\nj\nb\nn\nj\nj\nn\n",
+            Answers::new(),
+            false,
+        );
         assert!(run.shown.contains("Det här är den första frågan."));
-        assert_eq!(run.answers["ideburen_organisation"], Answer::No, "the second answer replaced the first");
+        assert_eq!(
+            run.answers["ideburen_organisation"],
+            Answer::No,
+            "the second answer replaced the first"
+        );
         assert_eq!(run.outcome, Outcome::Done);
     }
 
     #[test]
     fn invalid_input_gets_a_hint_and_the_same_question() {
-        let run = run_set(&catalog(), "sou-2019-56", "kanske\n\nj\nj\nj\nn\n", Answers::new(), false);
-        assert_eq!(run.shown.matches("Svara j (ja), n (nej) eller v (vet ej)").count(), 2);
+        let run = run_set(
+            &catalog(),
+            "sou-2019-56",
+            "kanske\n\nj\nj\nj\nn\n",
+            Answers::new(),
+            false,
+        );
+        assert_eq!(
+            run.shown
+                .matches("Svara j (ja), n (nej) eller v (vet ej)")
+                .count(),
+            2
+        );
         assert_eq!(run.answers.len(), 4);
     }
 
@@ -321,7 +391,13 @@ mod tests {
 
     #[test]
     fn the_review_changes_an_answer_by_number() {
-        let run = run_set(&catalog(), "sou-2019-56", "j\nj\nj\nn\n3\nn\n\n", Answers::new(), true);
+        let run = run_set(
+            &catalog(),
+            "sou-2019-56",
+            "j\nj\nj\nn\n3\nn\n\n",
+            Answers::new(),
+            true,
+        );
         assert!(run.shown.contains("Dina svar:"));
         assert_eq!(run.answers["cofinanced"], Answer::No);
         assert_eq!(run.saves.len(), 5);
@@ -334,7 +410,10 @@ mod tests {
         let sets: Vec<&CriteriaSet> = catalog.sets.iter().collect();
         let items = bank_items(&sets, &catalog.bank, words);
         assert_eq!(items.len(), catalog.bank.questions.len());
-        let market = items.iter().find(|i| i.question == "market_exists").unwrap();
+        let market = items
+            .iter()
+            .find(|i| i.question == "market_exists")
+            .unwrap();
         assert_eq!(market.answer(Answer::Yes), Answer::Yes);
     }
 }

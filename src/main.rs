@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     });
     let stdin = std::io::stdin();
     let stdin_is_terminal = stdin.is_terminal();
-    let (mut stdin, mut stdout, mut stderr) = (stdin.lock(), std::io::stdout().lock(), std::io::stderr());
+    let (mut stdin, mut stdout, mut stderr) =
+        (stdin.lock(), std::io::stdout().lock(), std::io::stderr());
     let mut io = app::Io {
         stdin: &mut stdin,
         stdout: &mut stdout,

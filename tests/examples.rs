@@ -10,16 +10,22 @@ use iop::model::{case, criteria};
 #[test]
 fn every_example_meets_its_expectations() {
     let catalog = criteria::builtin().expect("built-in criteria load");
-    let mut files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
     files.sort();
-    assert!(files.len() >= 12, "at least 12 examples, found {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "at least 12 examples, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for file in &files {
-        let case = case::read(file, &catalog).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
+        let case =
+            case::read(file, &catalog).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
         let sets: Vec<&str> = case.expect.iter().map(|e| e.set.as_str()).collect();
         assert_eq!(
             sets,
@@ -27,7 +33,11 @@ fn every_example_meets_its_expectations() {
             "{}: [expect] names every set",
             file.display()
         );
-        assert!(!case.notes.is_empty(), "{}: [notes] says why", file.display());
+        assert!(
+            !case.notes.is_empty(),
+            "{}: [notes] says why",
+            file.display()
+        );
         for expectation in &case.expect {
             let set = catalog.set(&expectation.set).unwrap();
             let actual = engine::evaluate(set, &case.answers).verdict;

@@ -100,18 +100,33 @@ fn check_json(args: &[&str]) -> Output {
         .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stderr.is_empty());
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn all_sets_in_json_have_the_contract_shape() {
-    let output = check_json(&["check", "tests/cases/mixed.toml", "--set", "all", "--format", "json"]);
+    let output = check_json(&[
+        "check",
+        "tests/cases/mixed.toml",
+        "--set",
+        "all",
+        "--format",
+        "json",
+    ]);
     assert_eq!(output.lang, "en");
     assert_eq!(output.case.title.as_deref(), Some("Mixed answers"));
     let sets: Vec<&str> = output.results.iter().map(|r| r.set.as_str()).collect();
-    assert_eq!(sets, ["forum", "falun", "jonkoping", "kungsbacka", "sou-2019-56"]);
+    assert_eq!(
+        sets,
+        ["forum", "falun", "jonkoping", "kungsbacka", "sou-2019-56"]
+    );
     for result in &output.results {
         assert!(!result.name.is_empty());
         // failed and open are the question ids of the criteria with that status, in order.
@@ -135,17 +150,42 @@ fn all_sets_in_json_have_the_contract_shape() {
 
 #[test]
 fn answers_and_routes_are_reported_as_in_the_file() {
-    let output = check_json(&["check", "tests/cases/mixed.toml", "--set", "falun", "--format", "json"]);
+    let output = check_json(&[
+        "check",
+        "tests/cases/mixed.toml",
+        "--set",
+        "falun",
+        "--format",
+        "json",
+    ]);
     let falun = &output.results[0];
     assert_eq!(falun.verdict, Verdict::Procurement);
     assert_eq!(falun.failed, ["market_exists"]);
-    let market = falun.criteria.iter().find(|c| c.question == "market_exists").unwrap();
+    let market = falun
+        .criteria
+        .iter()
+        .find(|c| c.question == "market_exists")
+        .unwrap();
     assert_eq!(market.answer, Some(Answer::Known(true)));
     assert_eq!(market.route, Route::Procurement);
-    assert_eq!(market.note.as_deref(), Some("Two companies offer the same service."));
-    let cofinanced = falun.criteria.iter().find(|c| c.question == "cofinanced").unwrap();
-    assert_eq!(cofinanced.answer, Some(Answer::Unknown(UnknownWord::Unknown)));
-    let long_term = falun.criteria.iter().find(|c| c.question == "long_term").unwrap();
+    assert_eq!(
+        market.note.as_deref(),
+        Some("Two companies offer the same service.")
+    );
+    let cofinanced = falun
+        .criteria
+        .iter()
+        .find(|c| c.question == "cofinanced")
+        .unwrap();
+    assert_eq!(
+        cofinanced.answer,
+        Some(Answer::Unknown(UnknownWord::Unknown))
+    );
+    let long_term = falun
+        .criteria
+        .iter()
+        .find(|c| c.question == "long_term")
+        .unwrap();
     assert_eq!(long_term.answer, None);
     assert_eq!(long_term.status, Status::Open);
     assert!(!falun.complete);

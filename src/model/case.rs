@@ -203,7 +203,11 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            let Some(text) = self.string(entry, Expected::String) else {
+            // An empty field, as a fresh template has, says nothing.
+            let Some(text) = self
+                .string(entry, Expected::String)
+                .filter(|t| !t.trim().is_empty())
+            else {
                 continue;
             };
             if name == "set" && !self.set_name(&text, value.span(), true) {
@@ -341,7 +345,12 @@ forum = "undetermined"
 
     #[test]
     fn an_unknown_question_gets_a_suggestion_and_its_line() {
-        let errors = parse("c", "[answers]\nlong_term = true\nmarket_exist = true\n", &catalog()).unwrap_err();
+        let errors = parse(
+            "c",
+            "[answers]\nlong_term = true\nmarket_exist = true\n",
+            &catalog(),
+        )
+        .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line(), Some(3));
         assert_eq!(
@@ -360,22 +369,50 @@ forum = "undetermined"
             "[case]\ntitel = \"x\"\nset = \"falu\"\n[answers]\ncofinanced = \"yes\"\n[notes]\ncofinanced = 3\n[expect]\nfalun = \"IOP\"\n[answer]\n",
         );
         assert_eq!(found.len(), 6, "{found:#?}");
-        assert!(matches!(&found[0], Problem::UnknownKey { suggestion: Some(s), .. } if s == "title"));
-        assert!(matches!(&found[1], Problem::UnknownSet { suggestion: Some(s), .. } if s == "falun"));
-        assert!(matches!(&found[2], Problem::WrongType { expected: Expected::Answer, .. }));
-        assert!(matches!(&found[3], Problem::WrongType { expected: Expected::String, .. }));
-        assert!(matches!(&found[4], Problem::UnknownVerdict { suggestion: Some(s), .. } if s == "iop"));
-        assert!(matches!(&found[5], Problem::UnknownTable { suggestion: Some(s), .. } if s == "answers"));
+        assert!(
+            matches!(&found[0], Problem::UnknownKey { suggestion: Some(s), .. } if s == "title")
+        );
+        assert!(
+            matches!(&found[1], Problem::UnknownSet { suggestion: Some(s), .. } if s == "falun")
+        );
+        assert!(matches!(
+            &found[2],
+            Problem::WrongType {
+                expected: Expected::Answer,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &found[3],
+            Problem::WrongType {
+                expected: Expected::String,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&found[4], Problem::UnknownVerdict { suggestion: Some(s), .. } if s == "iop")
+        );
+        assert!(
+            matches!(&found[5], Problem::UnknownTable { suggestion: Some(s), .. } if s == "answers")
+        );
     }
 
     #[test]
     fn a_table_written_as_a_value_is_named() {
-        assert_eq!(problems("answers = 3\n"), [Problem::NotATable { key: "answers".into() }]);
+        assert_eq!(
+            problems("answers = 3\n"),
+            [Problem::NotATable {
+                key: "answers".into()
+            }]
+        );
     }
 
     #[test]
     fn an_expect_for_an_unknown_set_is_an_error() {
-        assert!(matches!(&problems("[expect]\nstockholm = \"iop\"\n")[0], Problem::UnknownSet { .. }));
+        assert!(matches!(
+            &problems("[expect]\nstockholm = \"iop\"\n")[0],
+            Problem::UnknownSet { .. }
+        ));
     }
 
     #[test]

@@ -291,7 +291,7 @@ fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> Result<CriteriaSet, V
         let question = bank.get(&question_id);
         if question.is_none() {
             let problem = Problem::UnknownQuestion {
-                table: "criterion".into(),
+                table: "[criterion]".into(),
                 key: question_id.clone(),
                 suggestion: closest(&question_id, bank.ids()),
             };
@@ -472,7 +472,9 @@ mod tests {
 
     fn set_problems(text: &str) -> Vec<Diagnostic> {
         let parsed = parse("set.toml", text.to_string()).map_err(|d| vec![d]);
-        parsed.and_then(|p| set_from(p, &catalog().bank, false)).unwrap_err()
+        parsed
+            .and_then(|p| set_from(p, &catalog().bank, false))
+            .unwrap_err()
     }
 
     const GOOD: &str = r#"
@@ -504,16 +506,31 @@ source = { section = "Punkt 1" }
         let found = set_problems(&GOOD.replace("\"cofinanced\"", "\"cofinance\""));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line(), Some(8));
-        assert!(matches!(&found[0].problem, Problem::UnknownQuestion { suggestion: Some(s), .. } if s == "cofinanced"));
+        assert!(
+            matches!(&found[0].problem, Problem::UnknownQuestion { suggestion: Some(s), .. } if s == "cofinanced")
+        );
     }
 
     #[test]
     fn missing_wording_and_duplicates_are_all_reported() {
-        let twice = format!("{GOOD}[[criterion]]\nquestion = \"cofinanced\"\ntext = {{ sv = \"x\" }}\n");
-        let found: Vec<Problem> = set_problems(&twice).into_iter().map(|d| d.problem).collect();
-        assert!(found.contains(&Problem::DuplicateQuestion { id: "cofinanced".into(), first_line: 8 }));
-        assert!(found.contains(&Problem::MissingText { field: "cofinanced.text".into(), lang: "en" }));
-        assert!(found.contains(&Problem::MissingText { field: "cofinanced.help".into(), lang: "sv" }));
+        let twice =
+            format!("{GOOD}[[criterion]]\nquestion = \"cofinanced\"\ntext = {{ sv = \"x\" }}\n");
+        let found: Vec<Problem> = set_problems(&twice)
+            .into_iter()
+            .map(|d| d.problem)
+            .collect();
+        assert!(found.contains(&Problem::DuplicateQuestion {
+            id: "cofinanced".into(),
+            first_line: 8
+        }));
+        assert!(found.contains(&Problem::MissingText {
+            field: "cofinanced.text".into(),
+            lang: "en"
+        }));
+        assert!(found.contains(&Problem::MissingText {
+            field: "cofinanced.help".into(),
+            lang: "sv"
+        }));
     }
 
     #[test]

@@ -20,12 +20,18 @@ impl AnswerFile {
     /// Opens `path` for saving. An existing file must be a valid answer file, or it is
     /// left untouched; a new file starts from `base` (the text of the case being
     /// answered), or empty.
-    pub fn open(path: &Path, base: Option<&str>, catalog: &Catalog) -> Result<AnswerFile, Vec<Diagnostic>> {
+    pub fn open(
+        path: &Path,
+        base: Option<&str>,
+        catalog: &Catalog,
+    ) -> Result<AnswerFile, Vec<Diagnostic>> {
         let name = path.display().to_string();
         let (text, bom) = if path.exists() {
-            let bytes = std::fs::read(path).map_err(|e| vec![Diagnostic::file(&name, Problem::Read(e.to_string()))])?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| vec![Diagnostic::file(&name, Problem::Read(e.to_string()))])?;
             let bom = bytes.starts_with(b"\xef\xbb\xbf");
-            let text = diagnostic::decode(&name, bytes).map_err(|d| not_answer_file(&name, vec![d]))?;
+            let text =
+                diagnostic::decode(&name, bytes).map_err(|d| not_answer_file(&name, vec![d]))?;
             case::parse(&name, &text, catalog).map_err(|d| not_answer_file(&name, d))?;
             (text, bom)
         } else {
@@ -52,7 +58,9 @@ impl AnswerFile {
             .as_table_like_mut()
             .ok_or_else(|| std::io::Error::other("[answers] is not a table"))?;
         for id in bank.ids() {
-            let Some(answer) = answers.get(id) else { continue };
+            let Some(answer) = answers.get(id) else {
+                continue;
+            };
             let value = match answer {
                 Answer::Yes => Value::from(true),
                 Answer::No => Value::from(false),
@@ -69,7 +77,11 @@ impl AnswerFile {
                 }
             }
         }
-        let mut text = if self.bom { "\u{feff}".to_string() } else { String::new() };
+        let mut text = if self.bom {
+            "\u{feff}".to_string()
+        } else {
+            String::new()
+        };
         text.push_str(&self.doc.to_string());
         write_atomic(&self.path, text.as_bytes(), Overwrite::Allow)
     }
@@ -93,7 +105,11 @@ mod tests {
         let original = "# Ungdomsbussen\n[case]\ntitle = \"U\" # the bus\n\n[answers]\nlong_term = \"unknown\" # ask\n\n[notes]\nlong_term = \"?\"\n";
         std::fs::write(&path, original).unwrap();
         let mut file = AnswerFile::open(&path, None, &catalog).unwrap();
-        let answers: Answers = [("long_term".to_string(), Answer::Yes), ("cofinanced".to_string(), Answer::No)].into();
+        let answers: Answers = [
+            ("long_term".to_string(), Answer::Yes),
+            ("cofinanced".to_string(), Answer::No),
+        ]
+        .into();
         file.save(&answers, &catalog.bank).unwrap();
         let saved = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
@@ -112,7 +128,10 @@ mod tests {
         std::fs::write(&path, "[package]\nname = \"x\"\n").unwrap();
         let problems = AnswerFile::open(&path, None, &catalog).err().unwrap();
         assert_eq!(problems[0].problem, Problem::NotAnswerFile);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[package]\nname = \"x\"\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "[package]\nname = \"x\"\n"
+        );
     }
 
     #[test]
@@ -121,8 +140,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.toml");
         let mut file = AnswerFile::open(&path, Some("[case]\ntitle = \"T\"\n"), &catalog).unwrap();
-        file.save(&[("cofinanced".to_string(), Answer::Unknown)].into(), &catalog.bank).unwrap();
+        file.save(
+            &[("cofinanced".to_string(), Answer::Unknown)].into(),
+            &catalog.bank,
+        )
+        .unwrap();
         let saved = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(saved, "[case]\ntitle = \"T\"\n\n[answers]\ncofinanced = \"unknown\"\n");
+        assert_eq!(
+            saved,
+            "[case]\ntitle = \"T\"\n\n[answers]\ncofinanced = \"unknown\"\n"
+        );
     }
 }

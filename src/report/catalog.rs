@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use colored::Colorize;
 
+use crate::escape::{clean, clean_line};
 use crate::i18n::{Lang, Words};
 use crate::model::{Bank, Catalog, CriteriaSet};
-use crate::escape::{clean, clean_line};
 
 fn pad(text: &str, width: usize) -> String {
     format!(

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use colored::Colorize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Words;
 use crate::escape::clean_line;
+use crate::i18n::Words;
 
 pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
     let (message, hint) = w.problem(&diagnostic.problem);

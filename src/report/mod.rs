@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod diagnostics;
 pub mod json;
+pub mod template;
 pub mod text;
 
 use crate::engine::{Evaluation, Status};

@@ -11,8 +11,8 @@ use colored::{ColoredString, Colorize};
 
 use super::{Report, fails_without_route};
 use crate::engine::{Assessment, Evaluation, Status};
-use crate::model::Verdict;
 use crate::escape::{clean, clean_line};
+use crate::model::Verdict;
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
@@ -43,11 +43,10 @@ fn header(out: &mut String, report: &Report<'_>) {
     if let Some(description) = &meta.description {
         let _ = writeln!(out, "{}", indent(&clean(description.trim()), ""));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        format!("{}: {}", w.file_label(), clean_line(&report.case.file)).dimmed()
-    );
+    if !report.case.file.is_empty() {
+        let file = format!("{}: {}", w.file_label(), clean_line(&report.case.file));
+        let _ = writeln!(out, "{}", file.dimmed());
+    }
     out.push('\n');
 }
 
@@ -168,7 +167,7 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
             let _ = write!(
                 line,
                 "  {}",
-                format!("({})", w.not_complete(e.open().len())).yellow()
+                format!("({})", w.not_complete_short(e.open().len())).yellow()
             );
         }
         let _ = writeln!(out, "{line}");
@@ -259,7 +258,10 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         .collect();
     if !undecided.is_empty() {
         let _ = writeln!(out, "\n{}", w.why_label().bold());
-        for e in undecided {
+        for (n, e) in undecided.into_iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
             let _ = writeln!(
                 out,
                 "{} – {}",
@@ -271,7 +273,10 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                 "  {}",
                 w.verdict_meaning(e.verdict, fails_without_route(e))
             );
-            for a in e.assessments.iter().filter(|a| a.status != Status::Met) {
+            for a in e
+                .with_status(Status::Failed)
+                .chain(e.with_status(Status::Open))
+            {
                 assessment(out, report, a, a.status == Status::Failed);
             }
         }

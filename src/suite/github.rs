@@ -13,13 +13,23 @@ pub struct Github<'a> {
 }
 
 impl Github<'_> {
-    fn error(&mut self, file: &str, line: Option<usize>, title: &str, message: &str) -> io::Result<()> {
+    fn error(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        title: &str,
+        message: &str,
+    ) -> io::Result<()> {
         let mut props = format!("file={}", workflow_command(file, true));
         if let Some(line) = line {
             props.push_str(&format!(",line={line}"));
         }
         props.push_str(&format!(",title={}", workflow_command(title, true)));
-        writeln!(self.out, "::error {props}::{}", workflow_command(message, false))
+        writeln!(
+            self.out,
+            "::error {props}::{}",
+            workflow_command(message, false)
+        )
     }
 }
 
@@ -43,10 +53,18 @@ impl Sink for Github<'_> {
                 for check in result.checks.iter().filter(|c| !c.passed()) {
                     let mut message = w.expect_mismatch(&check.set, check.expected, check.actual);
                     if !check.failed.is_empty() {
-                        message.push_str(&format!("; {}: {}", w.failed_label(), check.failed.join(", ")));
+                        message.push_str(&format!(
+                            "; {}: {}",
+                            w.failed_label(),
+                            check.failed.join(", ")
+                        ));
                     }
                     if !check.open.is_empty() {
-                        message.push_str(&format!("; {}: {}", w.open_label(), check.open.join(", ")));
+                        message.push_str(&format!(
+                            "; {}: {}",
+                            w.open_label(),
+                            check.open.join(", ")
+                        ));
                     }
                     let title = format!("iop {}: {}", check.set, result.name());
                     self.error(&result.file, Some(check.line), &title, &message)?;

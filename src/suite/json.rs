@@ -94,13 +94,18 @@ impl Sink for Json<'_> {
                 .collect(),
             errors,
         };
-        self.out.write_all(if self.first { b"{\"cases\":[\n" } else { b",\n" })?;
+        self.out.write_all(if self.first {
+            b"{\"cases\":[\n"
+        } else {
+            b",\n"
+        })?;
         self.first = false;
         serde_json::to_writer(&mut *self.out, &case).map_err(io::Error::other)
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        self.out.write_all(if self.first { b"{\"cases\":[" } else { b"\n" })?;
+        self.out
+            .write_all(if self.first { b"{\"cases\":[" } else { b"\n" })?;
         let totals = SummaryJson {
             passed: summary.passed,
             failed: summary.failed,

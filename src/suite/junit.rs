@@ -37,7 +37,11 @@ impl Sink for Junit<'_> {
             Status::Passed => writeln!(self.spool, "{open}/>"),
             Status::Skipped => {
                 writeln!(self.spool, "{open}>")?;
-                writeln!(self.spool, "      <skipped message=\"{}\"/>", markup(w.no_expectations()))?;
+                writeln!(
+                    self.spool,
+                    "      <skipped message=\"{}\"/>",
+                    markup(w.no_expectations())
+                )?;
                 writeln!(self.spool, "    </testcase>")
             }
             Status::Failed => {
@@ -48,9 +52,18 @@ impl Sink for Junit<'_> {
                     .collect();
                 let mut detail = String::new();
                 for c in &failing {
-                    detail.push_str(&format!("{}:{}: {}\n", result.file, c.line, w.expect_mismatch(&c.set, c.expected, c.actual)));
+                    detail.push_str(&format!(
+                        "{}:{}: {}\n",
+                        result.file,
+                        c.line,
+                        w.expect_mismatch(&c.set, c.expected, c.actual)
+                    ));
                     if !c.failed.is_empty() {
-                        detail.push_str(&format!("  {}: {}\n", w.failed_label(), c.failed.join(", ")));
+                        detail.push_str(&format!(
+                            "  {}: {}\n",
+                            w.failed_label(),
+                            c.failed.join(", ")
+                        ));
                     }
                     if !c.open.is_empty() {
                         detail.push_str(&format!("  {}: {}\n", w.open_label(), c.open.join(", ")));
@@ -69,7 +82,9 @@ impl Sink for Junit<'_> {
                 let messages: Vec<String> = problems
                     .iter()
                     .map(|d| {
-                        let place = d.line().map_or_else(|| d.file.clone(), |l| format!("{}:{l}", d.file));
+                        let place = d
+                            .line()
+                            .map_or_else(|| d.file.clone(), |l| format!("{}:{l}", d.file));
                         format!("{place}: {}", w.problem(&d.problem).0)
                     })
                     .collect();

@@ -170,10 +170,15 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
             }
             continue;
         }
-        let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
         for entry in walker {
             let item = match entry {
-                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
+                Ok(e)
+                    if e.file_type().is_file()
+                        && e.path().extension().is_some_and(|x| x == "toml") =>
+                {
                     Ok(e.into_path())
                 }
                 Ok(_) => continue,
@@ -192,7 +197,9 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
 /// Runs every case under `paths` and hands the results to `sink` in the order the files
 /// were found. Returns the totals.
 pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Result<Summary> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
     // Bounded queues: the walker waits for the workers, the workers for the writer.
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Result<PathBuf, Diagnostic>)>(256);
     let (result_tx, result_rx) = mpsc::sync_channel::<(usize, CaseResult)>(256);

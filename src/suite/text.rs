@@ -22,7 +22,8 @@ impl Sink for Text<'_> {
             Status::Passed | Status::Skipped => Ok(()),
             Status::Broken(problems) => {
                 for problem in problems {
-                    self.err.write_all(diagnostics::render(problem, w).as_bytes())?;
+                    self.err
+                        .write_all(diagnostics::render(problem, w).as_bytes())?;
                 }
                 Ok(())
             }
@@ -39,10 +40,18 @@ impl Sink for Text<'_> {
                     }
                     block.push_str(&format!("  {line}\n"));
                     if !check.failed.is_empty() {
-                        block.push_str(&format!("    {}: {}\n", w.failed_label(), check.failed.join(", ")));
+                        block.push_str(&format!(
+                            "    {}: {}\n",
+                            w.failed_label(),
+                            check.failed.join(", ")
+                        ));
                     }
                     if !check.open.is_empty() {
-                        block.push_str(&format!("    {}: {}\n", w.open_label(), check.open.join(", ")));
+                        block.push_str(&format!(
+                            "    {}: {}\n",
+                            w.open_label(),
+                            check.open.join(", ")
+                        ));
                     }
                 }
                 writeln!(self.out, "{block}")

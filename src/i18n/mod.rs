@@ -82,6 +82,12 @@ impl Words {
         pick!(self, "eller", "or")
     }
 
+    fn all_of(self, items: &[&str]) -> String {
+        let quoted = quoted(items);
+        let refs: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        list(&refs, self.and())
+    }
+
     fn one_of(self, items: &[&str]) -> String {
         let quoted = quoted(items);
         let refs: Vec<&str> = quoted.iter().map(String::as_str).collect();
@@ -162,6 +168,24 @@ impl Words {
             ),
             format!(
                 "Not complete: {open} open {} could still change this verdict.",
+                if open == 1 { "question" } else { "questions" }
+            )
+        )
+    }
+
+    pub fn not_complete_short(self, open: usize) -> String {
+        pick!(
+            self,
+            format!(
+                "inte fullständig: {open} {}",
+                if open == 1 {
+                    "öppen fråga"
+                } else {
+                    "öppna frågor"
+                }
+            ),
+            format!(
+                "not complete: {open} open {}",
                 if open == 1 { "question" } else { "questions" }
             )
         )
@@ -330,7 +354,9 @@ impl Words {
         Some(match line.as_str() {
             "j" | "ja" | "y" | "yes" | "stämmer" => Reply::Answer(Answer::Yes),
             "n" | "nej" | "no" | "stämmer inte" => Reply::Answer(Answer::No),
-            "v" | "vet ej" | "vet inte" | "u" | "unknown" | "don't know" => Reply::Answer(Answer::Unknown),
+            "v" | "vet ej" | "vet inte" | "u" | "unknown" | "don't know" => {
+                Reply::Answer(Answer::Unknown)
+            }
             "?" | "h" | "hjälp" | "help" => Reply::Help,
             "b" | "bakåt" | "back" => Reply::Back,
             _ => return None,
@@ -355,18 +381,32 @@ impl Words {
     }
 
     pub fn no_previous(self) -> &'static str {
-        pick!(self, "  Det här är den första frågan.", "  This is the first question.")
+        pick!(
+            self,
+            "  Det här är den första frågan.",
+            "  This is the first question."
+        )
     }
 
     pub fn nothing_to_ask(self) -> &'static str {
-        pick!(self, "Alla frågor är redan besvarade.", "Every question is already answered.")
+        pick!(
+            self,
+            "Alla frågor är redan besvarade.",
+            "Every question is already answered."
+        )
     }
 
     pub fn interview_intro(self, count: usize) -> String {
         pick!(
             self,
-            format!("{count} {} att besvara. Svara ja, nej eller vet ej; ? visar hjälp och källa.", if count == 1 { "fråga" } else { "frågor" }),
-            format!("{count} {} to answer. Answer yes, no or unknown; ? shows help and source.", if count == 1 { "question" } else { "questions" })
+            format!(
+                "{count} {} att besvara. Svara ja, nej eller vet ej; ? visar hjälp och källa.",
+                if count == 1 { "fråga" } else { "frågor" }
+            ),
+            format!(
+                "{count} {} to answer. Answer yes, no or unknown; ? shows help and source.",
+                if count == 1 { "question" } else { "questions" }
+            )
         )
     }
 
@@ -377,7 +417,9 @@ impl Words {
     pub fn review_prompt(self, count: usize) -> String {
         pick!(
             self,
-            format!("Ändra ett svar med dess nummer (1–{count}), eller tryck Enter för bedömningen >"),
+            format!(
+                "Ändra ett svar med dess nummer (1–{count}), eller tryck Enter för bedömningen >"
+            ),
             format!("Change an answer by its number (1–{count}), or press Enter for the verdict >")
         )
     }
@@ -412,7 +454,83 @@ impl Words {
     }
 
     pub fn saved(self, count: usize, file: &str) -> String {
-        pick!(self, format!("{count} svar sparade i {file}."), format!("{count} answers saved in {file}."))
+        pick!(
+            self,
+            format!("{count} svar sparade i {file}."),
+            format!("{count} answers saved in {file}.")
+        )
+    }
+
+    // --- the answer template --------------------------------------------------------
+
+    pub fn template_intro(self) -> [&'static str; 5] {
+        pick!(
+            self,
+            [
+                "Svarsfil för iop: ett samarbete mellan en kommun och en idéburen organisation.",
+                "Fyll i [case] och besvara varje fråga under [answers] med",
+                "  true (ja), false (nej) eller \"unknown\" (vet ej).",
+                "Skriv gärna under [notes] varför du svarade som du gjorde.",
+                "Kontrollera sedan med: iop check FIL",
+            ],
+            [
+                "Answer file for iop: a collaboration between a municipality and an idéburen organisation.",
+                "Fill in [case] and answer each question under [answers] with",
+                "  true (yes), false (no) or \"unknown\".",
+                "Under [notes], say why you answered as you did.",
+                "Then check it with: iop check FILE",
+            ]
+        )
+    }
+
+    pub fn template_case_fields(self) -> [(&'static str, &'static str); 4] {
+        pick!(
+            self,
+            [
+                ("title", "ärendets namn"),
+                ("organisation", "den idéburna organisationen"),
+                ("public_party", "kommunen, regionen eller förvaltningen"),
+                ("description", "vad samarbetet gäller"),
+            ],
+            [
+                ("title", "the name of the case"),
+                ("organisation", "the idéburen organisation"),
+                ("public_party", "the municipality, region or administration"),
+                ("description", "what the collaboration is about"),
+            ]
+        )
+    }
+
+    pub fn template_notes(self) -> [&'static str; 2] {
+        pick!(
+            self,
+            [
+                "Varför varje svar gavs, med frågans id, till exempel:",
+                "cofinanced = \"Föreningen bidrar med lokal och ideell tid.\""
+            ],
+            [
+                "Why each answer was given, by the question's id, for example:",
+                "cofinanced = \"The association contributes premises and volunteer time.\""
+            ]
+        )
+    }
+
+    /// Which answer meets a criterion, for a template's comments.
+    pub fn met_when(self, ok: bool) -> String {
+        let (answer, value) = if ok {
+            (self.answer(Some(Answer::Yes)), "true")
+        } else {
+            (self.answer(Some(Answer::No)), "false")
+        };
+        pick!(
+            self,
+            format!("uppfyllt vid svaret {answer} ({value})."),
+            format!("met when the answer is {answer} ({value}).")
+        )
+    }
+
+    pub fn written(self, file: &str) -> String {
+        pick!(self, format!("Skrev {file}."), format!("Wrote {file}."))
     }
 
     // --- outcomes -------------------------------------------------------------------
@@ -434,7 +552,11 @@ impl Words {
     }
 
     pub fn no_expectations(self) -> &'static str {
-        pick!(self, "filen har ingen [expect]-tabell", "the file has no [expect] table")
+        pick!(
+            self,
+            "filen har ingen [expect]-tabell",
+            "the file has no [expect] table"
+        )
     }
 
     pub fn error(self) -> &'static str {
@@ -468,12 +590,12 @@ impl Words {
         pick!(
             self,
             format!(
-                "okänd kriterieuppsättning `{set}`; välj {} eller `all`",
-                self.one_of(known)
+                "okänd kriterieuppsättning `{set}`; uppsättningarna är {}, eller `all` för alla",
+                self.all_of(known)
             ),
             format!(
-                "unknown criteria set `{set}`; choose {} or `all`",
-                self.one_of(known)
+                "unknown criteria set `{set}`; the sets are {}, or `all` for every set",
+                self.all_of(known)
             )
         )
     }
@@ -638,6 +760,10 @@ impl Words {
                     "the file exists and is not an answer file; it was left as it was".into()
                 ),
                 Some(pick!(self, "välj ett annat filnamn för --save".into(), "choose another file name for --save".into())),
+            ),
+            Problem::Exists => (
+                pick!(self, "filen finns redan".into(), "the file already exists".into()),
+                Some(pick!(self, "använd --force för att skriva över den".into(), "use --force to overwrite it".into())),
             ),
             Problem::Write(e) => (pick!(self, format!("kan inte skriva filen: {e}"), format!("cannot write the file: {e}")), None),
             Problem::ReplacesBuiltin { id } => (
