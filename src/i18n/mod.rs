@@ -3,6 +3,19 @@
 //! Criteria wording lives in the data files; everything else a user reads is here, so a
 //! translation is reviewed in one place.
 
+/// Chooses the Swedish or the English of two texts by the language of `Words`.
+macro_rules! pick {
+    ($self:ident, $sv:expr, $en:expr) => {
+        match $self.0 {
+            Lang::Sv => $sv,
+            Lang::En => $en,
+        }
+    };
+}
+
+// The words of larger parts of the interface live in submodules, each adding an
+// `impl Words` block: they must be declared after `pick!` above.
+
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;
 use crate::model::{Answer, Route, Verdict};
@@ -51,14 +64,6 @@ pub enum Reply {
 #[derive(Debug, Clone, Copy)]
 pub struct Words(pub Lang);
 
-macro_rules! pick {
-    ($self:ident, $sv:expr, $en:expr) => {
-        match $self.0 {
-            Lang::Sv => $sv,
-            Lang::En => $en,
-        }
-    };
-}
 
 /// "a, b and c" / "a, b och c".
 fn list(items: &[&str], and: &str) -> String {
