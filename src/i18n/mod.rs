@@ -64,7 +64,6 @@ pub enum Reply {
 #[derive(Debug, Clone, Copy)]
 pub struct Words(pub Lang);
 
-
 /// "a, b and c" / "a, b och c".
 fn list(items: &[&str], and: &str) -> String {
     match items {

@@ -1,0 +1,159 @@
+//! `iop test` output that other tools read: JUnit XML parsed as XML, JSON parsed as JSON.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output};
+
+fn iop_test(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iop"))
+        .arg("test")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn junit_is_well_formed_xml_with_one_testcase_per_file() {
+    let out = iop_test(&["tests/suite", "--format", "junit"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a broken file makes the exit code 2"
+    );
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("JUnit output is XML");
+    let suites = doc.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    assert_eq!(suites.attribute("tests"), Some("4"));
+    assert_eq!(suites.attribute("failures"), Some("1"));
+    assert_eq!(suites.attribute("errors"), Some("1"));
+    assert_eq!(suites.attribute("skipped"), Some("1"));
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 4);
+    let failing = cases
+        .iter()
+        .find(|c| c.attribute("file") == Some("tests/suite/fail.toml"))
+        .unwrap();
+    assert_eq!(
+        failing.attribute("name"),
+        Some("Fails | for <Forum>"),
+        "the title is escaped, not lost"
+    );
+    let failure = failing
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert_eq!(
+        failure.attribute("message"),
+        Some("forum: expected iop, got procurement")
+    );
+    assert!(failure.text().unwrap().contains("not met: market_exists"));
+    let broken = cases
+        .iter()
+        .find(|c| c.attribute("file") == Some("tests/suite/nested/broken.toml"))
+        .unwrap();
+    assert!(broken.children().any(|n| n.has_tag_name("error")));
+    let skipped = cases
+        .iter()
+        .find(|c| c.attribute("file") == Some("tests/suite/nested/skip.toml"))
+        .unwrap();
+    assert!(skipped.children().any(|n| n.has_tag_name("skipped")));
+}
+
+#[test]
+fn json_has_every_case_and_the_totals() {
+    let out = iop_test(&["tests/suite", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["cases"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        value["summary"],
+        serde_json::json!({"passed": 1, "failed": 2, "skipped": 1, "errors": 1})
+    );
+    let statuses: Vec<&str> = value["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["failed", "error", "skipped", "passed"]);
+}
+
+#[test]
+fn an_empty_run_is_still_valid_json_and_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = iop_test(&[path, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["cases"], serde_json::json!([]));
+    let out = iop_test(&[path, "--format", "junit"]);
+    roxmltree::Document::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+}
+
+#[test]
+fn exit_codes_follow_the_worst_outcome() {
+    assert_eq!(iop_test(&["tests/suite/pass.toml"]).status.code(), Some(0));
+    assert_eq!(
+        iop_test(&["tests/suite/nested/skip.toml"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        iop_test(&["tests/suite/pass.toml", "tests/suite/fail.toml"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        iop_test(&["tests/suite/fail.toml", "tests/suite/nested/broken.toml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_changed_policy_shows_which_cases_change_verdict() {
+    // A case that holds under both versions of the Falun set passes with either.
+    let out = Command::new(env!("CARGO_BIN_EXE_iop"))
+        .args([
+            "test",
+            "tests/suite/pass.toml",
+            "--criteria",
+            "tests/criteria/strict-falun.toml",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A case that holds under the built-in Falun set fails under the stricter one.
+    let out = Command::new(env!("CARGO_BIN_EXE_iop"))
+        .args([
+            "test",
+            "tests/cases/mixed-expect.toml",
+            "--criteria",
+            "tests/criteria/strict-falun.toml",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("falun: expected undetermined, got procurement"),
+        "{stdout}"
+    );
+}
