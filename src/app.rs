@@ -146,42 +146,46 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
         find_set(catalog, id, lang)?;
     }
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
-    // Without FILE, an existing --save file is where an interview resumes.
-    let resume = args
-        .save
-        .as_deref()
-        .filter(|p| args.file.is_none() && p.exists());
-    let source = args.file.as_deref().or(resume);
-    let mut case = match source {
+    let mut case = match &args.file {
         Some(path) => case::read(path, catalog)?,
         None => Case::default(),
     };
+    // The file the answers are saved in: an existing one must be an answer file, and
+    // without FILE it is where an interview resumes.
+    let mut file = match &args.save {
+        Some(path) => {
+            let base = match &args.file {
+                Some(input) => Some(crate::diagnostic::read_text(input).map_err(|d| vec![d])?),
+                None => None,
+            };
+            let file = AnswerFile::open(path, base.as_deref(), catalog)?;
+            if args.file.is_none() && path.exists() {
+                case = case::read(path, catalog)?;
+            }
+            case.file = path.display().to_string();
+            Some(file)
+        }
+        None => None,
+    };
     let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
     if interactive {
-        let base = source
-            .map(std::fs::read_to_string)
-            .transpose()
-            .ok()
-            .flatten();
-        let mut file = match &args.save {
-            Some(path) => Some(AnswerFile::open(path, base.as_deref(), catalog)?),
-            None => None,
-        };
-        if let Some(file) = &file {
-            case.file = file.path.display().to_string();
+        // A one-set interview records its set, so the file gives the same verdict later;
+        // where the file names another set, resuming needs --set.
+        let mut resume_set = None;
+        if let (Some(file), [one]) = (file.as_mut(), sets.as_slice()) {
+            if file.record_set(&one.id) != one.id {
+                resume_set = Some(one.id.as_str());
+            }
         }
-        let outcome = ask(&sets, catalog, &mut case, file.as_mut(), io)?;
+        let outcome = ask(&sets, catalog, &mut case, file.as_mut(), resume_set, io)?;
         let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
         if outcome == Outcome::Interrupted {
-            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved));
+            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, resume_set));
             return Ok(Exit::Error);
         }
         if let Some((count, path)) = saved {
-            let _ = writeln!(
-                io.stderr,
-                "{}",
-                Words(lang).saved(count, &path.display().to_string())
-            );
+            let path = path.display().to_string();
+            let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
         }
     }
     let report = Report {
@@ -288,9 +292,12 @@ fn init(args: &InitArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Fai
     Ok(Exit::Success)
 }
 
-fn interrupted(lang: Lang, saved: Option<(usize, &Path)>) -> String {
+fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> String {
     let saved = saved.map(|(count, path)| (count, path.display().to_string()));
-    Words(lang).interrupted(saved.as_ref().map(|(count, path)| (*count, path.as_str())))
+    Words(lang).interrupted(
+        saved.as_ref().map(|(count, path)| (*count, path.as_str())),
+        set,
+    )
 }
 
 /// Runs the interview over the chosen sets: one set in its own order and wording, several
@@ -300,6 +307,7 @@ fn ask(
     catalog: &Catalog,
     case: &mut Case,
     mut file: Option<&mut AnswerFile>,
+    resume_set: Option<&str>,
     io: &mut Io<'_>,
 ) -> Result<Outcome, Failure> {
     let words = Words(io.lang);
@@ -314,15 +322,14 @@ fn ask(
     };
     let path = file.as_ref().map(|f| f.path.clone());
     let lang = io.lang;
-    set_interrupt_message(interrupted(lang, None));
+    let given = path.as_deref().map(|p| (case.answers.len(), p));
+    set_interrupt_message(interrupted(lang, given, resume_set));
     let mut save = |answers: &crate::model::Answers| -> io::Result<()> {
         if let Some(file) = file.as_deref_mut() {
             file.save(answers, &catalog.bank)?;
         }
-        set_interrupt_message(interrupted(
-            lang,
-            path.as_deref().map(|p| (answers.len(), p)),
-        ));
+        let saved = path.as_deref().map(|p| (answers.len(), p));
+        set_interrupt_message(interrupted(lang, saved, resume_set));
         Ok(())
     };
     let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);

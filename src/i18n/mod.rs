@@ -437,15 +437,16 @@ impl Words {
     }
 
     /// After an interview that ended early: what was saved, and how to go on.
-    pub fn interrupted(self, saved: Option<(usize, &str)>) -> String {
+    pub fn interrupted(self, saved: Option<(usize, &str)>, set: Option<&str>) -> String {
+        let set = set.map(|s| format!(" --set {s}")).unwrap_or_default();
         match saved {
             Some((count, file)) => pick!(
                 self,
                 format!(
-                    "Avbrutet. {count} svar är sparade i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}"
+                    "Avbrutet. {count} svar är sparade i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}{set}"
                 ),
                 format!(
-                    "Interrupted. {count} {} saved in {file}.\nContinue where you left off with: iop check {file} -i --save {file}",
+                    "Interrupted. {count} {} saved in {file}.\nContinue where you left off with: iop check {file} -i --save {file}{set}",
                     if count == 1 { "answer is" } else { "answers are" }
                 )
             ),

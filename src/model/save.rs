@@ -48,6 +48,22 @@ impl AnswerFile {
         })
     }
 
+    /// Records the set of a one-set interview in `[case] set`, unless the file names one
+    /// already. Returns the set the file names.
+    pub fn record_set(&mut self, id: &str) -> String {
+        let case = self.doc.entry("case").or_insert_with(toml_edit::table);
+        let Some(case) = case.as_table_like_mut() else {
+            return id.to_string();
+        };
+        match case.get("set").and_then(Item::as_str) {
+            Some(existing) => existing.to_string(),
+            None => {
+                case.insert("set", Item::Value(Value::from(id)));
+                id.to_string()
+            }
+        }
+    }
+
     /// Writes the answers into `[answers]`, new ones in the bank's order, and saves the
     /// file atomically.
     pub fn save(&mut self, answers: &Answers, bank: &Bank) -> std::io::Result<()> {
