@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Benchmark: `iop test` over N generated case files against reading the same files with cat.
+"""Benchmarks of the release binary.
 
-Usage: python3 bench/scale.py [N ...]     (default: 1000 5000 10000 20000)
+Usage: python3 bench/bench.py [N ...]     (default: 1000 5000 10000 20000)
 
-Builds the release binary, generates N case files per run in a temporary folder (random
-answers, fixed seed, and an [expect] table computed by the decision model's precedence so
-that every case passes), warms the page cache, then times, median of 7 runs each:
-  cat:  find DIR -name '*.toml' -exec cat {} + > /dev/null
-  iop:  iop test DIR > /dev/null
-and reads iop's peak memory (maximum resident set size) with /usr/bin/time.
+1. One check: `iop check` of an example against all five sets, and the cost of starting
+   any process (`/bin/true`), median of 50 runs each.
+2. Scale: for each N, generates N case files in a temporary folder (random answers, fixed
+   seed, and an [expect] table computed independently by the decision model's precedence,
+   so every case must pass), warms the page cache, then times, median of 7 runs each:
+     cat:  find DIR -name '*.toml' -exec cat {} + > /dev/null
+     iop:  iop test DIR > /dev/null
+   and reads iop's peak memory (maximum resident set size) with /usr/bin/time.
 """
 import os
 import random
@@ -89,10 +91,11 @@ def generate(folder, n, rng):
 
 
 def timed(cmd, runs=7):
+    """Median wall time of a command: a list runs directly, a string through the shell."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run(cmd, shell=isinstance(cmd, str), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         times.append(time.perf_counter() - start)
         if done.returncode != 0:
             sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()[:500]}")
@@ -108,13 +111,18 @@ def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 5000, 10000, 20000]
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     print(f"machine: {os.cpu_count()} cores; binary: {os.path.relpath(BIN, ROOT)}")
+    example = os.path.join(ROOT, "examples", "ungdomsbussen-vasteras.toml")
+    t_true = timed(["/bin/true"], runs=50)
+    t_check = timed([BIN, "check", example, "--set", "all"], runs=50)
+    print(f"one check: {t_check * 1000:.2f} ms; starting /bin/true: {t_true * 1000:.2f} ms ({t_check / t_true:.1f}x)")
+    print()
     print(f"{'cases':>7} {'cat ms':>8} {'iop ms':>8} {'iop/cat':>8} {'µs/case':>8} {'iop MB':>7}")
     for n in sizes:
         folder = tempfile.mkdtemp(prefix=f"iop-bench-{n}-")
         try:
             generate(folder, n, random.Random(n))
-            cat = f"find {folder} -name '*.toml' -exec cat {{}} + > /dev/null"
-            iop = f"{BIN} test {folder}"
+            cat = f"find {folder} -name '*.toml' -exec cat {{}} + > /dev/null"  # through the shell
+            iop = [BIN, "test", folder]
             timed(cat, runs=2)  # warm the page cache
             t_cat, t_iop = timed(cat), timed(iop)
             rss = peak_rss_mb([BIN, "test", folder])
