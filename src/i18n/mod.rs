@@ -220,6 +220,31 @@ impl Words {
         }
     }
 
+    /// Where a criterion points when it is not met, after its `ok_answer`.
+    pub fn otherwise(self, route: Route) -> &'static str {
+        match route {
+            Route::Procurement => pick!(
+                self,
+                "annars pekar det mot upphandling",
+                "otherwise it points to procurement"
+            ),
+            Route::AssociationGrant => pick!(
+                self,
+                "annars pekar det mot föreningsbidrag",
+                "otherwise it points to an association grant"
+            ),
+            Route::None => pick!(
+                self,
+                "annars måste det lösas innan en form kan väljas",
+                "otherwise it must be resolved before a form can be chosen"
+            ),
+        }
+    }
+
+    pub fn rule_label(self) -> &'static str {
+        pick!(self, "Regel", "Rule")
+    }
+
     pub fn status_heading(self, status: Status, count: usize) -> String {
         match status {
             Status::Failed => pick!(

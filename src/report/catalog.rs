@@ -118,8 +118,8 @@ pub fn bank(bank: &Bank, lang: Lang) -> String {
             clean_line(q.short.get(lang)).dimmed()
         );
         block(&mut out, w.question_label(), q.text.get(lang));
-        let rule = format!("{}; {}", w.ok_answer(q.ok), w.route(q.route));
-        block(&mut out, w.criteria_label(), &rule);
+        let rule = format!("{}; {}", w.ok_answer(q.ok), w.otherwise(q.route));
+        block(&mut out, w.rule_label(), &rule);
         block(&mut out, w.help_label(), q.help.get(lang));
         block(&mut out, w.source_label(), &q.sources.join("; "));
         out.push('\n');
