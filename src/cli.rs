@@ -15,10 +15,6 @@ Exit codes:
   1  a verdict differs from --expect
   2  usage or input error: a file could not be read or is invalid";
 
-/// Which form should a collaboration between a municipality and an idéburen
-/// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
-/// (association grant) or an upphandling (procurement)? iop checks the answers to each
-/// municipality's checklist and gives the verdict with its reasons and sources.
 const CHECK_AFTER_HELP: &str = "\
 Examples:
   iop check examples/ungdomsbussen-vasteras.toml          every set, verdict first
@@ -45,6 +41,10 @@ Exit codes:
   1  a case failed
   2  a file could not be read or is invalid (the other files still run and count)";
 
+/// Which form should a collaboration between a municipality and an idéburen
+/// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
+/// (association grant) or an upphandling (procurement)? iop checks the answers to each
+/// municipality's checklist and gives the verdict with its reasons and sources.
 #[derive(Debug, Parser)]
 #[command(name = "iop", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -61,7 +61,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// When to colour the output (NO_COLOR and CLICOLOR_FORCE are honoured under auto)
+    /// When to colour the output: auto (on a terminal only; NO_COLOR and CLICOLOR_FORCE are honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -110,7 +110,7 @@ pub struct CheckArgs {
     #[arg(long, short = 's', value_name = "ID|all")]
     pub set: Option<String>,
 
-    /// Output format
+    /// Output format: text (verdict first, then why) or json (for scripts)
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -125,7 +125,7 @@ pub struct TestArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format
+    /// Output format: text, json, junit (JUnit XML, one testcase per case file) or github (GitHub Actions annotations)
     #[arg(long, short = 'f', value_enum, default_value_t = crate::suite::Format::Text)]
     pub format: crate::suite::Format,
 }

@@ -1,15 +1,37 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use iop::cli::Cli;
-use iop::i18n::Lang;
+use iop::i18n::{Lang, help};
 use iop::{app, term};
 
+/// The language asked for by `--lang`, read before the command line is parsed so that
+/// `--help` can be given in it.
+fn lang_flag() -> Option<Lang> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        })?;
+    match value {
+        "sv" => Some(Lang::Sv),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
-    let lang = cli.global.lang.unwrap_or_else(|| Lang::from_locale(env));
+    let lang = lang_flag().unwrap_or_else(|| Lang::from_locale(env));
+    let cli = match Cli::from_arg_matches(&help::command(lang).get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let color = term::use_color(cli.global.color, std::io::stdout().is_terminal(), env);
     colored::control::set_override(color);
     // Ctrl-C during an interview: say what was saved where, then stop as SIGINT would.

@@ -3,7 +3,6 @@
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it
     #[default]
     Auto,
     Always,

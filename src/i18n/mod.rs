@@ -15,6 +15,7 @@ macro_rules! pick {
 
 // The words of larger parts of the interface live in submodules, each adding an
 // `impl Words` block: they must be declared after `pick!` above.
+pub mod help;
 
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;
@@ -23,9 +24,7 @@ use crate::model::{Answer, Route, Verdict};
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// Svenska
     Sv,
-    /// English
     En,
 }
 

@@ -14,10 +14,8 @@ use crate::model::{Bank, Route};
 /// `--format` of `iop check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// Verdict first, then why, for a person at a terminal
     #[default]
     Text,
-    /// One JSON object, as fixed by the decision model, for scripts
     Json,
 }
 

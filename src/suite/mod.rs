@@ -22,14 +22,10 @@ use crate::model::{Catalog, Verdict};
 /// `--format` of `iop test`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// Failing cases with their reasons, then `N passed, N failed, N skipped`
     #[default]
     Text,
-    /// One JSON object: every case and the totals
     Json,
-    /// JUnit XML, one testcase per case file
     Junit,
-    /// GitHub Actions workflow annotations for each failing case
     Github,
 }
 

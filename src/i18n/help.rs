@@ -1,0 +1,231 @@
+//! The command line's help in Swedish. clap's derive takes the English from the doc
+//! comments in `cli.rs`; this table gives every command and argument its Swedish text,
+//! and a test makes sure nothing is left out.
+
+use clap::Command;
+
+/// Swedish help, keyed by the command's path and the argument's id: `""` is the command
+/// itself, `"@after"` its closing text, and `"check set"` the `--set` flag of `iop check`.
+const SV: &[(&str, &str)] = &[
+    (
+        "",
+        "Vilken form ska ett samarbete mellan en kommun och en idéburen organisation ha: \
+         idéburet offentligt partnerskap (IOP), föreningsbidrag eller upphandling? iop prövar \
+         svaren på kommunernas checklistor och ger bedömningen med skäl och källor.",
+    ),
+    (
+        "@after",
+        "Slutkoder:\n  0  en bedömning gavs (vilken den än är)\n  1  en bedömning skiljer sig från --expect\n  \
+         2  fel i kommandot eller i en fil: filen kunde inte läsas eller är ogiltig",
+    ),
+    (
+        "lang",
+        "Språk i utskriften: sv eller en [standard: från LC_ALL, LC_MESSAGES eller LANG; sv* ger svenska]",
+    ),
+    (
+        "color",
+        "När utskriften ska färgas: auto (standard: bara i en terminal; NO_COLOR och CLICOLOR_FORCE följs), always eller never",
+    ),
+    (
+        "criteria",
+        "En kriteriefil eller en mapp med sådana: lägger till uppsättningar eller ersätter en inbyggd med samma id [kan upprepas]",
+    ),
+    ("help", "Visa hjälp"),
+    ("version", "Visa versionen"),
+    (
+        "check",
+        "Pröva ett ärendes svar mot en kriterieuppsättning eller alla; utan FIL ställs frågorna",
+    ),
+    (
+        "check @after",
+        "Exempel:\n  iop check examples/ungdomsbussen-vasteras.toml          alla uppsättningar, bedömningen först\n  \
+         iop check examples/falun-roda-korset.toml --set falun   en uppsättning, med varje källa\n  \
+         iop check --set falun --save mitt-arende.toml           besvara Falu kommuns checklista\n  \
+         iop check mitt-arende.toml -i --save mitt-arende.toml   fortsätt där du slutade\n\n\
+         I frågestunden svarar du j/ja/y/yes, n/nej/no eller v/vet ej/u/unknown; ? visar hjälp och \
+         källa, b går tillbaka. Frågorna skrivs till stderr, resultatet till stdout.\n\n\
+         Slutkoder:\n  0  en bedömning gavs (vilken den än är)\n  1  en bedömning skiljer sig från --expect\n  \
+         2  fel i kommandot eller i en fil, eller frågestunden avbröts före sista frågan",
+    ),
+    (
+        "check file",
+        "Svarsfilen (TOML med [case], [answers], [notes] och [expect]); utan den ställs frågorna",
+    ),
+    (
+        "check interactive",
+        "Ställ de frågor som filen lämnar öppna (obesvarade eller \"unknown\"), en i taget",
+    ),
+    (
+        "check save",
+        "Spara varje svar i FIL när det ges (innebär --interactive); en befintlig svarsfil behåller sina kommentarer och tabeller",
+    ),
+    (
+        "check set",
+        "Kriterieuppsättningen att pröva mot, eller `all` [standard: ärendets `[case] set`, annars alla]",
+    ),
+    (
+        "check format",
+        "Utskriftens format: text (standard: bedömningen först, sedan varför) eller json (för skript)",
+    ),
+    (
+        "check expect",
+        "Avsluta med kod 1 om inte varje prövad uppsättning ger denna bedömning: iop, association-grant, procurement eller undetermined",
+    ),
+    (
+        "test",
+        "Pröva varje ärendefil med en [expect]-tabell och visa de ärenden vars bedömning avviker (för CI)",
+    ),
+    (
+        "test @after",
+        "Varje ärendefil med en [expect]-tabell är ett test; det går igenom när varje uppsättning \
+         som tabellen nämner ger den förväntade bedömningen. Filer utan [expect] hoppas över. \
+         Textutskriften slutar med en rad av den fasta formen `N passed, N failed, N skipped`; \
+         en fil som inte kan läsas räknas som underkänd.\n\n\
+         Slutkoder:\n  0  alla ärenden gick igenom\n  1  ett ärende gick inte igenom\n  \
+         2  en fil kunde inte läsas eller är ogiltig (övriga filer prövas och räknas ändå)",
+    ),
+    (
+        "test paths",
+        "Ärendefiler, eller mappar där *.toml söks rekursivt [standard: examples]",
+    ),
+    (
+        "test format",
+        "Utskriftens format: text (standard), json, junit (JUnit-XML, ett testfall per fil) eller github (anteckningar i GitHub Actions)",
+    ),
+    (
+        "init",
+        "Skriv en svarsfil att fylla i: varje fråga i uppsättningen som \"unknown\", med formulering och källa",
+    ),
+    (
+        "init set",
+        "Uppsättningen vars frågor ska ställas, eller `all` (standard) för alla frågor i alla uppsättningar",
+    ),
+    (
+        "init output",
+        "Skriv mallen till FIL i stället för till stdout",
+    ),
+    ("init force", "Skriv över FIL om den finns"),
+    (
+        "sets",
+        "Lista kriterieuppsättningarna: id, namn, antal kriterier och källa",
+    ),
+    (
+        "show",
+        "Visa en uppsättnings kriterier med formulering, stöd och källa, eller utan UPPSÄTTNING frågebanken",
+    ),
+    ("show set", "Ett uppsättnings-id, som `iop sets` listar dem"),
+];
+
+fn swedish(key: &str) -> Option<&'static str> {
+    SV.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn key(path: &str, item: &str) -> String {
+    match (path.is_empty(), item.is_empty()) {
+        (true, _) => item.to_string(),
+        (false, true) => path.to_string(),
+        (false, false) => format!("{path} {item}"),
+    }
+}
+
+/// Puts the Swedish help on a command and everything under it. Help and version flags
+/// and global flags are looked up by their id alone.
+fn localize(mut cmd: Command, path: &str) -> Command {
+    if let Some(about) = swedish(path) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    if let Some(after) = swedish(&key(path, "@after")) {
+        cmd = cmd.after_help(after);
+    }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    let usage = usage
+        .replace("[OPTIONS]", "[FLAGGOR]")
+        .replace("<COMMAND>", "<KOMMANDO>");
+    cmd = cmd
+        .override_usage(usage)
+        .help_template("{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Kommandon")
+        .mut_args(|arg| {
+            let id = arg.get_id().to_string();
+            let text = swedish(&key(path, &id)).or_else(|| swedish(&id));
+            let heading = if arg.is_positional() {
+                "Argument"
+            } else {
+                "Flaggor"
+            };
+            // clap's own "[default: …]" and "[possible values: …]" are English: the Swedish
+            // texts name the values themselves.
+            let arg = arg
+                .help_heading(heading)
+                .hide_default_value(true)
+                .hide_possible_values(true);
+            match text {
+                Some(text) => arg.help(text).long_help(None),
+                None => arg,
+            }
+        });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = key(path, &name);
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path));
+    }
+    cmd
+}
+
+/// The command line with its help in the given language.
+pub fn command(lang: super::Lang) -> Command {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    if lang == super::Lang::Sv {
+        cmd.build();
+        cmd = localize(cmd, "");
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the command line has, the way `localize` looks them up.
+    fn keys(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(path.to_string());
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().to_string();
+            if swedish(&id).is_none() {
+                out.push(key(path, &id));
+            }
+        }
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            keys(sub, &key(path, sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_swedish_help() {
+        let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+        cmd.build();
+        let mut all = Vec::new();
+        keys(&cmd, "", &mut all);
+        let missing: Vec<&String> = all.iter().filter(|k| swedish(k).is_none()).collect();
+        assert!(missing.is_empty(), "no Swedish help for {missing:?}");
+        let unused: Vec<&str> = SV
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| {
+                !k.ends_with("@after")
+                    && !all.iter().any(|a| a == k)
+                    && !["help", "version", "lang", "color", "criteria"].contains(k)
+            })
+            .collect();
+        assert!(unused.is_empty(), "Swedish help for nothing: {unused:?}");
+    }
+
+    #[test]
+    fn the_swedish_command_line_is_consistent() {
+        command(crate::i18n::Lang::Sv).debug_assert();
+    }
+}
