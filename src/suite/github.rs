@@ -50,21 +50,10 @@ impl Sink for Github<'_> {
                 Ok(())
             }
             Status::Failed => {
-                for check in result.checks.iter().filter(|c| !c.passed()) {
+                for check in result.failing() {
                     let mut message = w.expect_mismatch(&check.set, check.expected, check.actual);
-                    if !check.failed.is_empty() {
-                        message.push_str(&format!(
-                            "; {}: {}",
-                            w.failed_label(),
-                            check.failed.join(", ")
-                        ));
-                    }
-                    if !check.open.is_empty() {
-                        message.push_str(&format!(
-                            "; {}: {}",
-                            w.open_label(),
-                            check.open.join(", ")
-                        ));
+                    for reason in check.reasons(w) {
+                        message.push_str(&format!("; {reason}"));
                     }
                     let title = format!("iop {}: {}", check.set, result.name());
                     self.error(&result.file, Some(check.line), &title, &message)?;

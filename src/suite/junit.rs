@@ -45,29 +45,15 @@ impl Sink for Junit<'_> {
                 writeln!(self.spool, "    </testcase>")
             }
             Status::Failed => {
-                let failing: Vec<_> = result.checks.iter().filter(|c| !c.passed()).collect();
-                let message: Vec<String> = failing
-                    .iter()
-                    .map(|c| w.expect_mismatch(&c.set, c.expected, c.actual))
-                    .collect();
+                let mut message = Vec::new();
                 let mut detail = String::new();
-                for c in &failing {
-                    detail.push_str(&format!(
-                        "{}:{}: {}\n",
-                        result.file,
-                        c.line,
-                        w.expect_mismatch(&c.set, c.expected, c.actual)
-                    ));
-                    if !c.failed.is_empty() {
-                        detail.push_str(&format!(
-                            "  {}: {}\n",
-                            w.failed_label(),
-                            c.failed.join(", ")
-                        ));
+                for c in result.failing() {
+                    let mismatch = w.expect_mismatch(&c.set, c.expected, c.actual);
+                    detail.push_str(&format!("{}:{}: {mismatch}\n", result.file, c.line));
+                    for reason in c.reasons(w) {
+                        detail.push_str(&format!("  {reason}\n"));
                     }
-                    if !c.open.is_empty() {
-                        detail.push_str(&format!("  {}: {}\n", w.open_label(), c.open.join(", ")));
-                    }
+                    message.push(mismatch);
                 }
                 writeln!(self.spool, "{open}>")?;
                 writeln!(

@@ -16,6 +16,7 @@ use std::sync::{Mutex, mpsc};
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::engine;
+use crate::i18n::Words;
 use crate::model::case::{self, Case};
 use crate::model::{Catalog, Verdict};
 
@@ -46,6 +47,18 @@ impl Check {
     pub fn passed(&self) -> bool {
         self.expected == self.actual
     }
+
+    /// What lies behind the verdict: the criteria not met, and the open questions.
+    pub fn reasons(&self, w: Words) -> Vec<String> {
+        let mut reasons = Vec::new();
+        if !self.failed.is_empty() {
+            reasons.push(format!("{}: {}", w.failed_label(), self.failed.join(", ")));
+        }
+        if !self.open.is_empty() {
+            reasons.push(format!("{}: {}", w.open_label(), self.open.join(", ")));
+        }
+        reasons
+    }
 }
 
 /// What became of one case file.
@@ -72,6 +85,11 @@ pub struct CaseResult {
 impl CaseResult {
     pub fn name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.file)
+    }
+
+    /// The expectations that did not hold.
+    pub fn failing(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| !c.passed())
     }
 }
 

@@ -33,25 +33,14 @@ impl Sink for Text<'_> {
                     block.push_str(&format!(" – {}", clean_line(title)));
                 }
                 block.push('\n');
-                for check in result.checks.iter().filter(|c| !c.passed()) {
+                for check in result.failing() {
                     let mut line = w.expect_mismatch(&check.set, check.expected, check.actual);
                     if !check.complete {
                         line.push_str(&format!(" ({})", w.status(crate::engine::Status::Open)));
                     }
                     block.push_str(&format!("  {line}\n"));
-                    if !check.failed.is_empty() {
-                        block.push_str(&format!(
-                            "    {}: {}\n",
-                            w.failed_label(),
-                            check.failed.join(", ")
-                        ));
-                    }
-                    if !check.open.is_empty() {
-                        block.push_str(&format!(
-                            "    {}: {}\n",
-                            w.open_label(),
-                            check.open.join(", ")
-                        ));
+                    for reason in check.reasons(w) {
+                        block.push_str(&format!("    {reason}\n"));
                     }
                 }
                 writeln!(self.out, "{block}")
