@@ -15,6 +15,7 @@ macro_rules! pick {
 
 // The words of larger parts of the interface live in submodules, each adding an
 // `impl Words` block: they must be declared after `pick!` above.
+mod memo;
 
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;
@@ -63,7 +64,6 @@ pub enum Reply {
 /// The interface's words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Words(pub Lang);
-
 
 /// "a, b and c" / "a, b och c".
 fn list(items: &[&str], and: &str) -> String {

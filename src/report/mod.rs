@@ -1,8 +1,12 @@
 //! Reports of a check: one renderer per output format, all drawn from one `Report`.
 
+pub mod agreement;
 pub mod catalog;
 pub mod diagnostics;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod memo;
 pub mod template;
 pub mod text;
 
@@ -19,6 +23,10 @@ pub enum Format {
     Text,
     /// One JSON object, as fixed by the decision model, for scripts
     Json,
+    /// A decision memo in Markdown, to attach to a tjänsteutlåtande or convert to a document
+    Markdown,
+    /// A decision memo as one self-contained HTML page, for the browser and for printing on A4
+    Html,
 }
 
 /// What a check found: a case and its evaluation by one or more sets.
@@ -56,5 +64,7 @@ pub fn render(format: Format, report: &Report<'_>) -> String {
     match format {
         Format::Text => text::render(report),
         Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
     }
 }
