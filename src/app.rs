@@ -5,7 +5,7 @@ use std::io::{self, BufRead, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
-use crate::cli::{CheckArgs, Cli, Command, InitArgs, TestArgs};
+use crate::cli::{AgreementArgs, CheckArgs, Cli, Command, InitArgs, TestArgs};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Problem;
 use crate::engine;
@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Words};
 use crate::interview::{self, Interview, Outcome};
 use crate::model::case::{self, Case};
 use crate::model::save::AnswerFile;
-use crate::model::{Catalog, CriteriaSet, criteria};
+use crate::model::{Catalog, CriteriaSet, Verdict, criteria};
 use crate::report::{self, Report};
 use crate::suggest::closest;
 use crate::suite;
@@ -89,6 +89,7 @@ fn dispatch(cli: &Cli, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failu
         Command::Check(args) => check(args, catalog, io),
         Command::Test(args) => test(args, catalog, io),
         Command::Init(args) => init(args, catalog, io),
+        Command::Agreement(args) => agreement(args, catalog, io),
         Command::Sets => {
             write_out(io, &report::catalog::sets(catalog, lang));
             Ok(Exit::Success)
@@ -289,6 +290,63 @@ fn init(args: &InitArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Fai
         Failure::Input(vec![Diagnostic::file(&name, problem)])
     })?;
     let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&name));
+    Ok(Exit::Success)
+}
+
+/// `iop agreement`: the draft when the set's verdict is IOP (or with `--force`), else
+/// why not on stderr and exit 1.
+fn agreement(args: &AgreementArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let lang = io.lang;
+    let w = Words(lang);
+    // A wrong --set is a usage error whether or not the file is valid: report it first.
+    if let Some(id) = args.set.as_deref().filter(|id| *id != "all") {
+        find_set(catalog, id, lang)?;
+    }
+    let case = case::read(&args.file, catalog)?;
+    let set = match args.set.as_deref().or(case.meta.set.as_deref()) {
+        Some(id) if id != "all" => find_set(catalog, id, lang)?,
+        _ => {
+            let known: Vec<&str> = catalog.set_ids().collect();
+            return Err(Failure::Usage(w.agreement_needs_set(&known)));
+        }
+    };
+    let evaluation = engine::evaluate(set, &case.answers);
+    let report = Report {
+        case: &case,
+        bank: &catalog.bank,
+        evaluations: vec![evaluation.clone()],
+        lang,
+    };
+    if evaluation.verdict != Verdict::Iop {
+        let _ = io
+            .stderr
+            .write_all(report::agreement::refusal(&report, &evaluation).as_bytes());
+        if !args.force {
+            let _ = writeln!(io.stderr, "{}", w.not_iop_hint());
+            return Ok(Exit::Mismatch);
+        }
+        let _ = writeln!(io.stderr, "{}", w.forced_warning());
+    }
+    let draft = report::agreement::render(&report, &evaluation);
+    let Some(path) = &args.output else {
+        write_out(io, &draft);
+        return Ok(Exit::Success);
+    };
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    let name = path.display().to_string();
+    write_atomic(path, draft.as_bytes(), overwrite).map_err(|e| {
+        let problem = if e.kind() == io::ErrorKind::AlreadyExists {
+            Problem::Exists
+        } else {
+            Problem::Write(e.to_string())
+        };
+        Failure::Input(vec![Diagnostic::file(&name, problem)])
+    })?;
+    let _ = writeln!(io.stderr, "{}", w.written(&name));
     Ok(Exit::Success)
 }
 

@@ -41,6 +41,24 @@ Exit codes:
   1  a case failed
   2  a file could not be read or is invalid (the other files still run and count)";
 
+const AGREEMENT_AFTER_HELP: &str = "\
+The draft has the twelve sections that Jönköpings kommun's IOP policy requires of an IOP
+agreement, in its order. It is filled in from the case ([case] and [notes]) and from the
+criteria met, written as the parties' commitments, with [Fill in: …] wherever the case says
+nothing. Under the same policy, an IOP agreement is to be drafted with the support of the
+municipality's legal function: the draft is a start for that work, not a finished agreement.
+
+The set is --set, else the case's `[case] set`; one of them must name a single set.
+
+Examples:
+  iop agreement my-case.toml --set jonkoping                 the draft on stdout
+  iop agreement my-case.toml -s falun --lang sv -o avtal.md  in Swedish, to a file
+
+Exit codes:
+  0  the draft was written
+  1  the set's verdict is not IOP: why is on stderr and nothing is written (see --force)
+  2  usage or input error, or FILE exists and --force was not given";
+
 /// Which form should a collaboration between a municipality and an idéburen
 /// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
 /// (association grant) or an upphandling (procurement)? iop checks the answers to each
@@ -83,6 +101,10 @@ pub enum Command {
     /// Write an answer file to fill in: every question of the set as "unknown", with its wording and source
     Init(InitArgs),
 
+    /// Write a draft IOP agreement (Markdown) for a case whose verdict is IOP
+    #[command(after_help = AGREEMENT_AFTER_HELP)]
+    Agreement(AgreementArgs),
+
     /// List the criteria sets: id, name, number of criteria and source
     Sets,
 
@@ -110,7 +132,7 @@ pub struct CheckArgs {
     #[arg(long, short = 's', value_name = "ID|all")]
     pub set: Option<String>,
 
-    /// Output format: text (verdict first, then why) or json (for scripts)
+    /// Output format: text (verdict first, then why), json (for scripts), markdown (a decision memo) or html (the memo as one self-contained page that prints on A4)
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -141,6 +163,24 @@ pub struct InitArgs {
     pub output: Option<PathBuf>,
 
     /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    /// The answer file (TOML with [case], [answers] and [notes])
+    pub file: PathBuf,
+
+    /// The criteria set whose verdict must be IOP [default: the case's `[case] set`]
+    #[arg(long, short = 's', value_name = "ID")]
+    pub set: Option<String>,
+
+    /// Write the draft to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write the draft even when the verdict is not IOP (with a warning at its top), and overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
 }

@@ -52,6 +52,83 @@ pub fn markup(text: &str) -> String {
     out
 }
 
+/// Characters that mean something inline anywhere in a line of Markdown (CommonMark with
+/// the GitHub extensions: tables, strikethrough, math), escaped with a backslash.
+fn is_markdown_inline(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '$'
+    )
+}
+
+/// Text from a file as one line of Markdown that shows as it was written, whether in a
+/// paragraph, a list item, a heading or a table cell: inline markup, `|` and HTML are
+/// escaped, line breaks and runs of spaces become one space, a line that would start a
+/// block (a list, a heading, a rule) is escaped, and control characters are shown as
+/// escapes, as `clean` does.
+pub fn markdown(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let cleaned = clean(&text);
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let line = words.join(" ");
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if is_markdown_inline(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    escape_block_start(out)
+}
+
+/// Escapes what would make a line start a block: `-`, `+` and `=` (lists, rules, setext
+/// headings) and the `1.` or `1)` of an ordered list. `#`, `>` and `*` are escaped
+/// everywhere already.
+fn escape_block_start(line: String) -> String {
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line
+}
+
+/// Text from a file as Markdown paragraphs: each paragraph (separated by a blank line)
+/// escaped by `markdown` onto one line.
+pub fn markdown_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(markdown)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Text from a file as HTML paragraphs: each paragraph (separated by a blank line)
+/// escaped by `markup`, its line breaks kept as spaces.
+pub fn markup_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(|p| markup(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A URL that is safe to link to: `http` or `https`, with nothing in it that would
+/// break out of an attribute or a Markdown autolink. Anything else is shown as text.
+pub fn web_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    let safe = url
+        .chars()
+        .all(|c| !c.is_whitespace() && !is_unsafe(c) && !matches!(c, '<' | '>' | '"' | '\'' | '`'));
+    match scheme.as_deref() {
+        Some("http" | "https") if safe && url.len() > "https://".len() => Some(url),
+        _ => None,
+    }
+}
+
 /// A value for a GitHub Actions workflow command (`::error file=…::message`): the message
 /// part, or with `property` the `file=`/`title=` part, which must also escape `:` and `,`.
 pub fn workflow_command(text: &str, property: bool) -> String {
@@ -89,6 +166,73 @@ mod tests {
             "&lt;b title=&quot;x&quot;&gt;&amp;&#39;&lt;/b&gt;"
         );
         assert_eq!(markup("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn markdown_is_escaped() {
+        assert_eq!(markdown("| pipe |"), "\\| pipe \\|");
+        assert_eq!(markdown("**bold**"), "\\*\\*bold\\*\\*");
+        assert_eq!(markdown("[link](javascript:x)"), "\\[link\\](javascript:x)");
+        assert_eq!(
+            markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            markdown("a_b `c` ~d~ &amp; $x$ #1"),
+            "a\\_b \\`c\\` \\~d\\~ \\&amp; \\$x\\$ \\#1"
+        );
+        assert_eq!(markdown("back\\slash"), "back\\\\slash");
+        assert_eq!(markdown("plain, t.ex. (så) här!"), "plain, t.ex. (så) här!");
+    }
+
+    #[test]
+    fn markdown_keeps_to_one_line_and_starts_no_block() {
+        assert_eq!(
+            markdown("one\ntwo\r\n\n  three\t four "),
+            "one two three four"
+        );
+        assert_eq!(markdown("# heading"), "\\# heading");
+        assert_eq!(markdown("> quote"), "\\> quote");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("+ item"), "\\+ item");
+        assert_eq!(markdown("==="), "\\===");
+        assert_eq!(markdown("---"), "\\---");
+        assert_eq!(markdown("1. first"), "1\\. first");
+        assert_eq!(markdown("2023) year"), "2023\\) year");
+        assert_eq!(markdown("2023 was a year"), "2023 was a year");
+        assert_eq!(markdown("a - b"), "a - b");
+    }
+
+    #[test]
+    fn markdown_shows_control_characters_as_escapes() {
+        assert_eq!(markdown("a\u{1b}[2Jb"), "a\\\\u{1b}\\[2Jb");
+        assert_eq!(markdown("x\u{202e}y"), "x\\\\u{202e}y");
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(
+            markdown_paragraphs("one\ntwo\n\n- three\n\n\n"),
+            ["one two", "\\- three"]
+        );
+        assert_eq!(
+            markup_paragraphs("a <b>\nc\r\n\r\nd & e"),
+            ["a &lt;b&gt; c", "d &amp; e"]
+        );
+    }
+
+    #[test]
+    fn only_web_urls_are_linked() {
+        assert_eq!(
+            web_url(" https://falun.se/iop "),
+            Some("https://falun.se/iop")
+        );
+        assert_eq!(web_url("HTTP://x.se"), Some("HTTP://x.se"));
+        assert_eq!(web_url("javascript:alert(1)"), None);
+        assert_eq!(web_url("https://x.se/\"onload=x"), None);
+        assert_eq!(web_url("https://x.se/a b"), None);
+        assert_eq!(web_url("https://"), None);
+        assert_eq!(web_url("ftp://x.se"), None);
     }
 
     #[test]

@@ -106,6 +106,39 @@ const SV: &[(&str, &str)] = &[
     ),
     ("init force", "Skriv över FIL om den finns"),
     (
+        "agreement",
+        "Skriv ett utkast till IOP-överenskommelse (Markdown) för ett ärende vars bedömning är IOP",
+    ),
+    (
+        "agreement @after",
+        "Utkastet har de tolv avsnitt som Jönköpings kommuns IOP-policy kräver av ett IOP-avtal, i policyns \
+         ordning. Det fylls i från ärendet ([case] och [notes]) och från de uppfyllda kriterierna, skrivna \
+         som parternas åtaganden, med [Fyll i: …] där ärendet inte säger något. Enligt samma policy ska \
+         avtal om IOP formuleras med stöd av kommunens juristfunktion: utkastet är en början på det \
+         arbetet, inte ett färdigt avtal.\n\n\
+         Uppsättningen är --set, annars ärendets `[case] set`; en av dem måste ange en enda uppsättning.\n\n\
+         Exempel:\n  iop agreement mitt-arende.toml --set jonkoping               utkastet till stdout\n  \
+         iop agreement mitt-arende.toml -s falun -o overenskommelse.md  till en fil\n\n\
+         Slutkoder:\n  0  utkastet skrevs\n  1  bedömningen är inte IOP: skälen står på stderr och inget skrivs \
+         (se --force)\n  2  fel i kommandot eller i en fil, eller FIL finns och --force angavs inte",
+    ),
+    (
+        "agreement file",
+        "Svarsfilen (TOML med [case], [answers] och [notes])",
+    ),
+    (
+        "agreement set",
+        "Kriterieuppsättningen vars bedömning ska vara IOP [standard: ärendets `[case] set`]",
+    ),
+    (
+        "agreement output",
+        "Skriv utkastet till FIL i stället för till stdout",
+    ),
+    (
+        "agreement force",
+        "Skriv utkastet även när bedömningen inte är IOP (med en varning överst), och skriv över FIL om den finns",
+    ),
+    (
         "sets",
         "Lista kriterieuppsättningarna: id, namn, antal kriterier och källa",
     ),

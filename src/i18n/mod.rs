@@ -16,6 +16,7 @@ macro_rules! pick {
 // The words of larger parts of the interface live in submodules, each adding an
 // `impl Words` block: they must be declared after `pick!` above.
 pub mod help;
+mod memo;
 
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;

@@ -1,8 +1,12 @@
 //! Reports of a check: one renderer per output format, all drawn from one `Report`.
 
+pub mod agreement;
 pub mod catalog;
 pub mod diagnostics;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod memo;
 pub mod template;
 pub mod text;
 
@@ -17,6 +21,8 @@ pub enum Format {
     #[default]
     Text,
     Json,
+    Markdown,
+    Html,
 }
 
 /// What a check found: a case and its evaluation by one or more sets.
@@ -54,5 +60,7 @@ pub fn render(format: Format, report: &Report<'_>) -> String {
     match format {
         Format::Text => text::render(report),
         Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
     }
 }
