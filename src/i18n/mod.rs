@@ -15,6 +15,7 @@ macro_rules! pick {
 
 // The words of larger parts of the interface live in submodules, each adding an
 // `impl Words` block: they must be declared after `pick!` above.
+mod validate;
 
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;
@@ -641,8 +642,8 @@ impl Words {
             Problem::UnknownKey { table, key, expected, suggestion } => (
                 pick!(
                     self,
-                    format!("okänd nyckel `{key}` i [{table}]; väntade {}", self.one_of(expected)),
-                    format!("unknown key `{key}` in [{table}]; expected {}", self.one_of(expected))
+                    format!("okänd nyckel `{key}` {}; väntade {}", self.in_table(table), self.one_of(expected)),
+                    format!("unknown key `{key}` {}; expected {}", self.in_table(table), self.one_of(expected))
                 ),
                 suggest(suggestion),
             ),
