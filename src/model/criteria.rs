@@ -163,7 +163,7 @@ const LOCALIZED_KEYS: &[&str] = &["sv", "en"];
 
 /// Every key that a criteria file's tables do not have, each with its place. Serde stops
 /// at the first unknown key; this names them all, in the user's language.
-fn unknown_keys(file: &str, text: &str) -> Vec<Diagnostic> {
+fn unknown_keys(file: &str, text: &str, root: &DeTable<'_>) -> Vec<Diagnostic> {
     fn check(
         table: &DeTable<'_>,
         name: &str,
@@ -212,11 +212,8 @@ fn unknown_keys(file: &str, text: &str) -> Vec<Diagnostic> {
         }
     }
 
-    let Ok(root) = DeTable::parse(text) else {
-        return Vec::new();
-    };
     let mut found = Vec::new();
-    check(root.get_ref(), "", TOP_KEYS, &mut found);
+    check(root, "", TOP_KEYS, &mut found);
     found
         .into_iter()
         .map(|(span, problem)| Diagnostic::at(file, text, Some(span), problem))
@@ -224,14 +221,11 @@ fn unknown_keys(file: &str, text: &str) -> Vec<Diagnostic> {
 }
 
 fn parse(file: &str, text: String) -> Result<Parsed, Vec<Diagnostic>> {
-    // Tell a syntax error from a file of the wrong shape: only the latter parses.
-    let syntax = DeTable::parse(&text).is_err();
-    let unknown = if syntax {
-        Vec::new()
-    } else {
-        unknown_keys(file, &text)
-    };
-    match toml::from_str::<RawFile>(&text) {
+    // Parsed once: the same tree is searched for unknown keys and then deserialized.
+    let root =
+        DeTable::parse(&text).map_err(|e| vec![diagnostic::from_toml(file, &text, &e, false)])?;
+    let unknown = unknown_keys(file, &text, root.get_ref());
+    match RawFile::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => Ok(Parsed {
             file: file.to_string(),
             text,
@@ -239,8 +233,9 @@ fn parse(file: &str, text: String) -> Result<Parsed, Vec<Diagnostic>> {
             problems: unknown,
         }),
         Err(e) => {
+            // The TOML is valid: the file has the wrong shape (a value of a wrong type).
             let mut problems = unknown;
-            problems.push(diagnostic::from_toml(file, &text, &e, !syntax));
+            problems.push(diagnostic::from_toml(file, &text, &e, true));
             Err(problems)
         }
     }
