@@ -99,6 +99,16 @@ struct Parsed {
     problems: Vec<Diagnostic>,
 }
 
+/// A text with the line ends of a file saved on Windows: a multi-line string keeps its
+/// CRLF, which would show as `\u{d}` in every report.
+fn lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
 /// Collects the problems of one file.
 struct Checker<'a> {
     file: &'a str,
@@ -120,7 +130,7 @@ impl Checker<'_> {
     ) -> Localized {
         let raw = raw.unwrap_or_default();
         let mut take = |value: Option<String>, lang: &'static str| match value {
-            Some(v) if !v.trim().is_empty() => v,
+            Some(v) if !v.trim().is_empty() => lines(v),
             _ => {
                 let field = field.to_string();
                 self.problem(Some(span.clone()), Problem::MissingText { field, lang });
@@ -140,7 +150,7 @@ impl Checker<'_> {
         span: Option<Range<usize>>,
     ) -> String {
         match value {
-            Some(v) if !v.trim().is_empty() => v,
+            Some(v) if !v.trim().is_empty() => lines(v),
             _ => {
                 self.problem(
                     span,
@@ -825,6 +835,19 @@ source = { section = "Punkt 1" }
         assert_eq!(found[0].problem, Problem::NotCriteria);
         let found = set_problems("# nothing\n");
         assert_eq!(found[0].problem, Problem::NotCriteria);
+    }
+
+    #[test]
+    fn windows_line_ends_in_a_text_are_read_as_line_ends() {
+        let text = GOOD
+            .replace(
+                "help = { sv = \"Pengar eller tid.\", en = \"Money or time.\" }",
+                "help.sv = \"\"\"\nPengar\neller tid.\"\"\"\nhelp.en = \"Money.\"",
+            )
+            .replace('\n', "\r\n");
+        let (set, problems) = set_from(parse("set.toml", text).unwrap(), &catalog().bank, false);
+        assert_eq!(problems, []);
+        assert_eq!(set.unwrap().criteria[0].help.sv, "Pengar\neller tid.");
     }
 
     #[test]
