@@ -2,13 +2,14 @@
 //! exit code the outcome deserves. Writes only through the writers it is given.
 
 use std::io::{self, BufRead, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::cli::{AgreementArgs, CheckArgs, Cli, Command, InitArgs, TestArgs};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Problem;
 use crate::engine;
+use crate::escape::{clean, clean_line};
 use crate::files::{Overwrite, write_atomic};
 use crate::i18n::{Lang, Words};
 use crate::interview::{self, Interview, Outcome};
@@ -18,13 +19,15 @@ use crate::model::{Catalog, CriteriaSet, Verdict, criteria};
 use crate::report::{self, Report};
 use crate::suggest::closest;
 use crate::suite;
+use crate::{manual, validate};
 
 /// The exit codes. A verdict, whatever it is, is a success of the tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// A verdict was given.
     Success = 0,
-    /// A verdict differs from what was expected.
+    /// A verdict differs from what was expected, a test case failed, or `validate` found
+    /// errors in a criteria file.
     Mismatch = 1,
     /// A usage or input error: nothing was decided.
     Error = 2,
@@ -71,10 +74,7 @@ fn set_interrupt_message(message: String) {
 
 /// Runs the command line and returns its exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
-    let result = criteria::load(&cli.global.criteria)
-        .map_err(Failure::from)
-        .and_then(|catalog| dispatch(cli, &catalog, io));
-    match result {
+    match dispatch(cli, io) {
         Ok(exit) => exit,
         Err(failure) => {
             report_failure(&failure, io);
@@ -83,24 +83,51 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
     }
 }
 
-fn dispatch(cli: &Cli, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let lang = io.lang;
+    // Every command but those that do not decide needs the criteria: they load first.
+    let load = || criteria::load(&cli.global.criteria).map_err(Failure::from);
     match &cli.command {
-        Command::Check(args) => check(args, catalog, io),
-        Command::Test(args) => test(args, catalog, io),
-        Command::Init(args) => init(args, catalog, io),
-        Command::Agreement(args) => agreement(args, catalog, io),
+        Command::Check(args) => check(args, &load()?, io),
+        Command::Test(args) => test(args, &load()?, io),
+        Command::Init(args) => init(args, &load()?, io),
+        Command::Agreement(args) => agreement(args, &load()?, io),
         Command::Sets => {
-            write_out(io, &report::catalog::sets(catalog, lang));
+            write_out(io, &report::catalog::sets(&load()?, lang));
             Ok(Exit::Success)
         }
         Command::Show { set: None } => {
-            write_out(io, &report::catalog::bank(&catalog.bank, lang));
+            write_out(io, &report::catalog::bank(&load()?.bank, lang));
             Ok(Exit::Success)
         }
         Command::Show { set: Some(id) } => {
-            let set = find_set(catalog, id, lang)?;
+            let catalog = load()?;
+            let set = find_set(&catalog, id, lang)?;
             write_out(io, &report::catalog::set(set, &catalog.bank, lang));
+            Ok(Exit::Success)
+        }
+        Command::Validate(args) => {
+            // `--criteria` and PATH name files to check alike.
+            let paths: Vec<PathBuf> = cli
+                .global
+                .criteria
+                .iter()
+                .chain(&args.paths)
+                .cloned()
+                .collect();
+            let validation = validate::validate(&paths, Words(lang));
+            write_out(io, &validation.text);
+            Ok(validation.exit)
+        }
+        Command::Completions { shell } => {
+            write_out_bytes(io, &manual::completions(*shell));
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            let page = manual::man().map_err(|e| {
+                Failure::Input(vec![Diagnostic::file("-", Problem::Write(e.to_string()))])
+            })?;
+            write_out(io, &page);
             Ok(Exit::Success)
         }
     }
@@ -185,7 +212,7 @@ fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, F
             return Ok(Exit::Error);
         }
         if let Some((count, path)) = saved {
-            let path = path.display().to_string();
+            let path = clean_line(&path.display().to_string());
             let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
         }
     }
@@ -289,7 +316,7 @@ fn init(args: &InitArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Fai
         };
         Failure::Input(vec![Diagnostic::file(&name, problem)])
     })?;
-    let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&name));
+    let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&clean_line(&name)));
     Ok(Exit::Success)
 }
 
@@ -351,7 +378,7 @@ fn agreement(args: &AgreementArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result
 }
 
 fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> String {
-    let saved = saved.map(|(count, path)| (count, path.display().to_string()));
+    let saved = saved.map(|(count, path)| (count, clean_line(&path.display().to_string())));
     Words(lang).interrupted(
         saved.as_ref().map(|(count, path)| (*count, path.as_str())),
         set,
@@ -400,10 +427,11 @@ fn ask(
 
 /// Writes a whole output at once. A closed pipe (`iop … | head`) is not an error.
 fn write_out(io: &mut Io<'_>, text: &str) {
-    if let Err(e) = io
-        .stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| io.stdout.flush())
+    write_out_bytes(io, text.as_bytes());
+}
+
+fn write_out_bytes(io: &mut Io<'_>, bytes: &[u8]) {
+    if let Err(e) = io.stdout.write_all(bytes).and_then(|()| io.stdout.flush())
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         let _ = writeln!(io.stderr, "{}: {e}", Words(io.lang).error());
@@ -420,7 +448,7 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
             .join("\n"),
         Failure::Usage(message) => {
             use colored::Colorize;
-            format!("{}: {message}\n", w.error().red().bold())
+            format!("{}: {}\n", w.error().red().bold(), clean(message))
         }
     };
     let _ = io.stderr.write_all(text.as_bytes());

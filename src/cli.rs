@@ -12,7 +12,7 @@ use crate::term::ColorChoice;
 pub const EXIT_CODES: &str = "\
 Exit codes:
   0  a verdict was given (whatever it is)
-  1  a verdict differs from --expect
+  1  a verdict differs from --expect (test: a case failed; validate: a file has errors)
   2  usage or input error: a file could not be read or is invalid";
 
 const CHECK_AFTER_HELP: &str = "\
@@ -59,6 +59,36 @@ Exit codes:
   1  the set's verdict is not IOP: why is on stderr and nothing is written (see --force)
   2  usage or input error, or FILE exists and --force was not given";
 
+const VALIDATE_AFTER_HELP: &str = "\
+The files are checked as --criteria loads them, together with the built-in ones: a set
+against the question bank in force, a bank against the sets that use it. Every problem in
+every file is reported at once, with its file and line: unknown keys and questions (with a
+suggestion), a question used twice, missing Swedish or English wording, help or source,
+invalid ids and routes, two files with one set id. Warnings: a set that replaces the built-in
+set with its id, and a question of the bank that no set uses. The findings go to stdout and
+end with a count of the files, errors and warnings.
+
+Exit codes:
+  0  no errors (warnings alone do not fail)
+  1  a file has errors
+  2  a file could not be read or is not valid TOML";
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+Install, for example:
+  bash        iop completions bash > ~/.local/share/bash-completion/completions/iop
+  zsh         iop completions zsh > ~/.zfunc/_iop   (with fpath+=~/.zfunc in ~/.zshrc)
+  fish        iop completions fish > ~/.config/fish/completions/iop.fish
+  powershell  iop completions powershell >> $PROFILE
+  elvish      iop completions elvish >> ~/.config/elvish/rc.elv";
+
+const MAN_AFTER_HELP: &str = "\
+Install, for example:
+  mkdir -p ~/.local/share/man/man1 && iop man > ~/.local/share/man/man1/iop.1
+then read it with `man iop`.";
+
+/// Tells a Swedish municipality and an idéburen organisation whether their collaboration
+/// should be an IOP, a föreningsbidrag or an upphandling, and why.
+///
 /// Which form should a collaboration between a municipality and an idéburen
 /// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
 /// (association grant) or an upphandling (procurement)? iop checks the answers to each
@@ -113,6 +143,29 @@ pub enum Command {
         /// A set id, as listed by `iop sets`
         set: Option<String>,
     },
+
+    /// Check criteria files and report every problem with its file and line; without PATH, the built-in criteria
+    #[command(after_help = VALIDATE_AFTER_HELP)]
+    Validate(ValidateArgs),
+
+    /// Print a completion script for a shell
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), for `man`
+    #[command(after_help = MAN_AFTER_HELP)]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Criteria files, or folders of them [default: the built-in criteria]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

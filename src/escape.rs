@@ -1,8 +1,15 @@
 //! Output safety: text from a case or criteria file is shown escaped in every format, so
-//! that a file can drive neither a terminal nor a browser, nor break a table.
+//! that a file can drive neither a terminal nor a browser, nor break a table: `clean` for
+//! terminal text, `markup` for HTML and XML, `workflow_command` for GitHub annotations,
+//! and `json_pretty`/`write_json` for JSON, which serde writes with every control
+//! character and bidirectional override as a `\u` escape.
 
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 
 /// Characters that could drive a terminal or reorder what it shows: control characters
 /// (but line feed and tab) and the Unicode bidirectional overrides.
@@ -146,6 +153,88 @@ pub fn workflow_command(text: &str, property: bool) -> String {
     out
 }
 
+/// JSON as serde_json writes it, but the characters `clean` escapes (C1 controls, DEL,
+/// bidirectional overrides; C0 controls serde escapes itself) are written as `\uXXXX`
+/// too: the same value to a parser, nothing raw for a terminal that shows it.
+struct Safe<F>(F);
+
+impl<F: Formatter> Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                // Every unsafe character lies in the Basic Multilingual Plane.
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The layout is the inner formatter's.
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// A value as pretty-printed JSON, safe to show on a terminal.
+pub fn json_pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
+    // Serializing into memory fails only for a map with non-string keys, which no
+    // output type has.
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A value as compact JSON on a writer, safe to show on a terminal.
+pub fn write_json<W: io::Write, T: Serialize + ?Sized>(out: W, value: &T) -> io::Result<()> {
+    let mut ser = Serializer::with_formatter(out, Safe(CompactFormatter));
+    value.serialize(&mut ser).map_err(io::Error::other)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +322,23 @@ mod tests {
         assert_eq!(web_url("https://x.se/a b"), None);
         assert_eq!(web_url("https://"), None);
         assert_eq!(web_url("ftp://x.se"), None);
+    }
+
+    #[test]
+    fn json_carries_the_same_text_with_nothing_raw() {
+        let text = "a\u{1b}[2J b\u{9b}c \u{202e}d\u{7f} åäö – \"q\"\n";
+        for json in [json_pretty(&[text]), {
+            let mut out = Vec::new();
+            write_json(&mut out, &[text]).unwrap();
+            String::from_utf8(out).unwrap()
+        }] {
+            assert!(!json.chars().any(|c| is_unsafe(c) || c == '\t'), "{json}");
+            assert!(
+                json.contains("\\u009b") && json.contains("\\u202e") && json.contains("åäö – ")
+            );
+            let back: Vec<String> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, [text]);
+        }
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! writer, the way the paper checklists do, and keeps every answer as it is given.
 //!
 //! Prompts go to the writer (stderr in the binary), so a report on stdout stays clean.
+//! Every text from a criteria file is shown through `escape`, as in the reports.
 //! Input is read as whole lines: a terminal, a pipe and a screen reader all work.
 
 use std::io::{self, BufRead, Write};
 
+use crate::escape::{clean, clean_line};
 use crate::i18n::{Reply, Words};
 use crate::model::{Answer, Answers, Bank, CriteriaSet};
 
@@ -150,7 +152,7 @@ impl Interview<'_> {
         out: &mut dyn Write,
     ) -> io::Result<Asked> {
         let w = self.words;
-        writeln!(out, "\n[{n}/{total}] {}", item.text.trim())?;
+        writeln!(out, "\n[{n}/{total}] {}", clean(item.text.trim()))?;
         loop {
             write!(out, "{} ", w.choices(item.statement))?;
             out.flush()?;
@@ -162,8 +164,8 @@ impl Interview<'_> {
                 Some(Reply::Answer(a)) => return Ok(Asked::Answer(item.answer(a))),
                 Some(Reply::Back) => return Ok(Asked::Back),
                 Some(Reply::Help) => {
-                    writeln!(out, "  {}", item.help.trim().replace('\n', "\n  "))?;
-                    writeln!(out, "  {}: {}", w.source_label(), item.source)?;
+                    writeln!(out, "  {}", clean(item.help.trim()).replace('\n', "\n  "))?;
+                    writeln!(out, "  {}: {}", w.source_label(), clean_line(&item.source))?;
                 }
                 None => writeln!(out, "{}", w.reply_hint())?,
             }
@@ -183,7 +185,8 @@ impl Interview<'_> {
             writeln!(out, "\n{}", w.review_heading())?;
             for (i, item) in self.items.iter().enumerate() {
                 let shown = item.shown(answers.get(item.question).copied());
-                writeln!(out, "{:>3}. {}: {}", i + 1, item.short, w.answer(shown))?;
+                let short = clean_line(item.short);
+                writeln!(out, "{:>3}. {short}: {}", i + 1, w.answer(shown))?;
             }
             write!(out, "{} ", w.review_prompt(self.items.len()))?;
             out.flush()?;

@@ -14,10 +14,12 @@ pub mod escape;
 pub mod files;
 pub mod i18n;
 pub mod interview;
+pub mod manual;
 pub mod model;
 pub mod report;
 pub mod suggest;
 pub mod suite;
 pub mod term;
+pub mod validate;
 
 pub use app::{Exit, run};

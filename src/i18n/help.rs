@@ -139,6 +139,49 @@ const SV: &[(&str, &str)] = &[
         "Skriv utkastet även när bedömningen inte är IOP (med en varning överst), och skriv över FIL om den finns",
     ),
     (
+        "validate",
+        "Granska kriteriefiler och redovisa varje fel med fil och rad; utan SÖKVÄG de inbyggda kriterierna",
+    ),
+    (
+        "validate @after",
+        "Filerna granskas så som --criteria läser in dem, tillsammans med de inbyggda: en uppsättning mot \
+         den frågebank som gäller, en frågebank mot de uppsättningar som använder den. Alla fel i alla \
+         filer redovisas på en gång, med fil och rad: okända nycklar och frågor (med förslag), en fråga som \
+         används två gånger, formulering, stöd eller källa som saknas på svenska eller engelska, ogiltiga \
+         id och vägar, två filer med samma uppsättnings-id. Varningar: en uppsättning som ersätter den \
+         inbyggda med samma id, och en fråga i frågebanken som ingen uppsättning använder. Resultatet \
+         skrivs till stdout och avslutas med antalet filer, fel och varningar.\n\n\
+         Slutkoder:\n  0  inga fel (enbart varningar underkänner inte)\n  1  en fil har fel\n  \
+         2  en fil kunde inte läsas eller är inte giltig TOML",
+    ),
+    (
+        "validate paths",
+        "Kriteriefiler eller mappar med sådana [standard: de inbyggda kriterierna]",
+    ),
+    (
+        "completions",
+        "Skriv ut ett skript för kommandokomplettering i ett skal",
+    ),
+    (
+        "completions @after",
+        "Installera till exempel så här:\n  \
+         bash        iop completions bash > ~/.local/share/bash-completion/completions/iop\n  \
+         zsh         iop completions zsh > ~/.zfunc/_iop   (med fpath+=~/.zfunc i ~/.zshrc)\n  \
+         fish        iop completions fish > ~/.config/fish/completions/iop.fish\n  \
+         powershell  iop completions powershell >> $PROFILE\n  \
+         elvish      iop completions elvish >> ~/.config/elvish/rc.elv",
+    ),
+    (
+        "completions shell",
+        "Skalet: bash, zsh, fish, powershell eller elvish",
+    ),
+    ("man", "Skriv ut manualsidan (roff), för `man`"),
+    (
+        "man @after",
+        "Installera till exempel så här:\n  mkdir -p ~/.local/share/man/man1 && iop man > ~/.local/share/man/man1/iop.1\n\
+         och läs den sedan med `man iop`.",
+    ),
+    (
         "sets",
         "Lista kriterieuppsättningarna: id, namn, antal kriterier och källa",
     ),

@@ -17,6 +17,7 @@ macro_rules! pick {
 // `impl Words` block: they must be declared after `pick!` above.
 pub mod help;
 mod memo;
+mod validate;
 
 use crate::diagnostic::{Expected, Problem, Severity};
 use crate::engine::Status;
@@ -667,8 +668,8 @@ impl Words {
             Problem::UnknownKey { table, key, expected, suggestion } => (
                 pick!(
                     self,
-                    format!("okänd nyckel `{key}` i [{table}]; väntade {}", self.one_of(expected)),
-                    format!("unknown key `{key}` in [{table}]; expected {}", self.one_of(expected))
+                    format!("okänd nyckel `{key}` {}; väntade {}", self.in_table(table), self.one_of(expected)),
+                    format!("unknown key `{key}` {}; expected {}", self.in_table(table), self.one_of(expected))
                 ),
                 suggest(suggestion),
             ),

@@ -140,7 +140,8 @@ impl Reader<'_> {
     /// The string value of an entry, or a problem.
     fn string(&mut self, (key, value): Entry<'_, '_>, expected: Expected) -> Option<String> {
         match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            // A multi-line string in a file saved on Windows keeps its CRLF.
+            DeValue::String(s) => Some(s.replace("\r\n", "\n")),
             _ => {
                 let key = key.get_ref().to_string();
                 self.problem(value.span(), Problem::WrongType { key, expected });
@@ -341,6 +342,13 @@ forum = "undetermined"
     fn windows_line_ends_are_read() {
         let case = parse("c", "[answers]\r\nlong_term = true\r\n", &catalog()).unwrap();
         assert_eq!(case.answers["long_term"], Answer::Yes);
+    }
+
+    #[test]
+    fn windows_line_ends_in_a_note_are_read_as_line_ends() {
+        let text = "[notes]\r\nlong_term = \"\"\"\r\nEtt år\r\ntill att börja med.\"\"\"\r\n";
+        let case = parse("c", text, &catalog()).unwrap();
+        assert_eq!(case.notes["long_term"], "Ett år\ntill att börja med.");
     }
 
     #[test]

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::{Bank, Catalog, CriteriaSet, Criterion, Localized, Question, Route, Source};
-use crate::diagnostic::{self, Diagnostic, Problem};
+use crate::diagnostic::{self, Diagnostic, Problem, Severity};
 use crate::suggest::closest;
 
 /// The built-in files, embedded in the binary: the bank first, then the sets in the
@@ -44,8 +45,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+// The raw types ignore unknown keys: `unknown_keys` names them all, where serde's
+// `deny_unknown_fields` would stop at the first and hide every other problem in the file.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFile {
     id: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
@@ -55,14 +57,12 @@ struct RawFile {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 struct RawLocalized {
     sv: Option<String>,
     en: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 struct RawSource {
     document: Option<String>,
     publisher: Option<String>,
@@ -71,7 +71,6 @@ struct RawSource {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCriterion {
     question: Spanned<String>,
     text: Option<RawLocalized>,
@@ -80,7 +79,6 @@ struct RawCriterion {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuestion {
     id: Spanned<String>,
     ok: bool,
@@ -97,6 +95,18 @@ struct Parsed {
     file: String,
     text: String,
     raw: RawFile,
+    /// Unknown keys, found while parsing.
+    problems: Vec<Diagnostic>,
+}
+
+/// A text with the line ends of a file saved on Windows: a multi-line string keeps its
+/// CRLF, which would show as `\u{d}` in every report.
+fn lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }
 
 /// Collects the problems of one file.
@@ -120,7 +130,7 @@ impl Checker<'_> {
     ) -> Localized {
         let raw = raw.unwrap_or_default();
         let mut take = |value: Option<String>, lang: &'static str| match value {
-            Some(v) if !v.trim().is_empty() => v,
+            Some(v) if !v.trim().is_empty() => lines(v),
             _ => {
                 let field = field.to_string();
                 self.problem(Some(span.clone()), Problem::MissingText { field, lang });
@@ -140,7 +150,7 @@ impl Checker<'_> {
         span: Option<Range<usize>>,
     ) -> String {
         match value {
-            Some(v) if !v.trim().is_empty() => v,
+            Some(v) if !v.trim().is_empty() => lines(v),
             _ => {
                 self.problem(
                     span,
@@ -154,17 +164,89 @@ impl Checker<'_> {
     }
 }
 
-fn parse(file: &str, text: String) -> Result<Parsed, Diagnostic> {
-    match toml::from_str::<RawFile>(&text) {
+// The keys each table of a criteria file may hold.
+const TOP_KEYS: &[&str] = &["id", "name", "source", "criterion", "question"];
+const CRITERION_KEYS: &[&str] = &["question", "text", "help", "source"];
+const QUESTION_KEYS: &[&str] = &["id", "ok", "route", "short", "text", "help", "sources"];
+const SOURCE_KEYS: &[&str] = &["document", "publisher", "section", "url"];
+const LOCALIZED_KEYS: &[&str] = &["sv", "en"];
+
+/// Every key that a criteria file's tables do not have, each with its place. Serde stops
+/// at the first unknown key; this names them all, in the user's language.
+fn unknown_keys(file: &str, text: &str, root: &DeTable<'_>) -> Vec<Diagnostic> {
+    fn check(
+        table: &DeTable<'_>,
+        name: &str,
+        expected: &'static [&'static str],
+        found: &mut Vec<(Range<usize>, Problem)>,
+    ) {
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            if !expected.contains(&k) {
+                found.push((
+                    key.span(),
+                    Problem::UnknownKey {
+                        table: name.to_string(),
+                        key: k.to_string(),
+                        expected,
+                        suggestion: closest(k, expected.iter().copied()),
+                    },
+                ));
+                continue;
+            }
+            let inner: &'static [&'static str] = match (name, k) {
+                ("", "source") | ("criterion", "source") => SOURCE_KEYS,
+                ("", "criterion") => CRITERION_KEYS,
+                ("", "question") => QUESTION_KEYS,
+                ("criterion" | "question", "text" | "help" | "short") => LOCALIZED_KEYS,
+                _ => continue,
+            };
+            // Tables are named as their header is written: `source`, `criterion.text`.
+            let child = if name.is_empty() {
+                k.to_string()
+            } else {
+                format!("{name}.{k}")
+            };
+            match value.get_ref() {
+                DeValue::Table(t) => check(t, &child, inner, found),
+                DeValue::Array(items) => {
+                    for item in items {
+                        if let DeValue::Table(t) = item.get_ref() {
+                            check(t, &child, inner, found);
+                        }
+                    }
+                }
+                // A wrong type is left to the deserializer, which names it.
+                _ => {}
+            }
+        }
+    }
+
+    let mut found = Vec::new();
+    check(root, "", TOP_KEYS, &mut found);
+    found
+        .into_iter()
+        .map(|(span, problem)| Diagnostic::at(file, text, Some(span), problem))
+        .collect()
+}
+
+fn parse(file: &str, text: String) -> Result<Parsed, Vec<Diagnostic>> {
+    // Parsed once: the same tree is searched for unknown keys and then deserialized.
+    let root =
+        DeTable::parse(&text).map_err(|e| vec![diagnostic::from_toml(file, &text, &e, false)])?;
+    let unknown = unknown_keys(file, &text, root.get_ref());
+    match RawFile::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => Ok(Parsed {
             file: file.to_string(),
             text,
             raw,
+            problems: unknown,
         }),
         Err(e) => {
-            // Tell a syntax error from a file of the wrong shape: only the latter parses.
-            let shape = text.parse::<toml::Table>().is_ok();
-            Err(diagnostic::from_toml(file, &text, &e, shape))
+            // The TOML is valid: the file has the wrong shape (a value of a wrong type).
+            let mut problems = unknown;
+            problems.push(diagnostic::from_toml(file, &text, &e, true));
+            Err(problems)
         }
     }
 }
@@ -173,18 +255,31 @@ fn is_bank(raw: &RawFile) -> bool {
     raw.question.is_some()
 }
 
-fn bank_from(parsed: Parsed) -> Result<Bank, Vec<Diagnostic>> {
-    let Parsed { file, text, raw } = parsed;
+/// A question bank as far as it could be read, its problems, and where each question's
+/// id stands in its file.
+struct BankChecked {
+    bank: Bank,
+    problems: Vec<Diagnostic>,
+    spans: HashMap<String, Range<usize>>,
+}
+
+fn bank_from(parsed: Parsed) -> BankChecked {
+    let Parsed {
+        file,
+        text,
+        raw,
+        problems,
+    } = parsed;
     let mut check = Checker {
         file: &file,
         text: &text,
-        problems: Vec::new(),
+        problems,
     };
     if raw.id.is_some() || raw.criterion.is_some() || raw.name.is_some() {
         check.problem(None, Problem::BothKinds);
     }
     let mut questions: Vec<Question> = Vec::new();
-    let mut first_line: HashMap<String, usize> = HashMap::new();
+    let mut spans: HashMap<String, Range<usize>> = HashMap::new();
     for entry in raw.question.unwrap_or_default() {
         let span = entry.span();
         let q = entry.into_inner();
@@ -192,19 +287,17 @@ fn bank_from(parsed: Parsed) -> Result<Bank, Vec<Diagnostic>> {
         if !valid_question_id(&id) {
             check.problem(Some(q.id.span()), Problem::InvalidId { value: id.clone() });
         }
-        if let Some(line) = first_line.get(&id) {
+        if let Some(first) = spans.get(&id) {
+            let first_line = diagnostic::Location::of(&text, first.clone()).line;
             check.problem(
                 Some(q.id.span()),
                 Problem::DuplicateQuestion {
                     id: id.clone(),
-                    first_line: *line,
+                    first_line,
                 },
             );
         } else {
-            first_line.insert(
-                id.clone(),
-                diagnostic::Location::of(&text, q.id.span()).line,
-            );
+            spans.insert(id.clone(), q.id.span());
         }
         let route = Route::from_id(q.route.get_ref()).unwrap_or_else(|| {
             let value = q.route.get_ref().clone();
@@ -221,10 +314,11 @@ fn bank_from(parsed: Parsed) -> Result<Bank, Vec<Diagnostic>> {
             route,
         });
     }
-    if check.problems.is_empty() {
-        Ok(Bank { questions })
-    } else {
-        Err(check.problems)
+    let problems = check.problems;
+    BankChecked {
+        bank: Bank { questions },
+        problems,
+        spans,
     }
 }
 
@@ -243,15 +337,24 @@ fn valid_set_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> Result<CriteriaSet, Vec<Diagnostic>> {
-    let Parsed { file, text, raw } = parsed;
+/// A set as far as it could be read (`None` when the file is no set at all), and its
+/// problems.
+fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> (Option<CriteriaSet>, Vec<Diagnostic>) {
+    let Parsed {
+        file,
+        text,
+        raw,
+        problems,
+    } = parsed;
     if raw.id.is_none() && raw.name.is_none() && raw.criterion.is_none() && raw.source.is_none() {
-        return Err(vec![Diagnostic::file(&file, Problem::NotCriteria)]);
+        // Not one key of a criteria file (an answer file, say): that alone is the news,
+        // not each of its keys.
+        return (None, vec![Diagnostic::file(&file, Problem::NotCriteria)]);
     }
     let mut check = Checker {
         file: &file,
         text: &text,
-        problems: Vec::new(),
+        problems,
     };
     let id = match raw.id {
         Some(id) => {
@@ -332,17 +435,15 @@ fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> Result<CriteriaSet, V
         section: set_source.section,
         url: set_source.url,
     };
-    if check.problems.is_empty() {
-        Ok(CriteriaSet {
-            id,
-            name,
-            source,
-            criteria,
-            file: (!builtin).then_some(file),
-        })
-    } else {
-        Err(check.problems)
-    }
+    let problems = check.problems;
+    let set = CriteriaSet {
+        id,
+        name,
+        source,
+        criteria,
+        file: (!builtin).then_some(file),
+    };
+    (Some(set), problems)
 }
 
 /// The `.toml` files a `--criteria` path stands for: the file itself, or the files
@@ -368,93 +469,177 @@ pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Loads the built-in bank and sets, then the files given with `--criteria`: a set
-/// replaces the built-in one with its id, a question bank replaces the built-in bank.
-pub fn load(extra: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
+/// What a look at the criteria found: the catalog as far as it could be built, the files
+/// looked at, and every problem in every file, warnings included.
+#[derive(Debug, Clone)]
+pub struct Examined {
+    pub catalog: Catalog,
+    /// The files given, each once, in the order read; the built-in files when none was.
+    pub files: Vec<String>,
+    /// Errors and warnings, each file's in the order found.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Examined {
+    /// The catalog, or the errors. Warnings are for `iop validate` and are dropped here.
+    pub fn into_result(self) -> Result<Catalog, Vec<Diagnostic>> {
+        let errors: Vec<Diagnostic> = self
+            .problems
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if errors.is_empty() {
+            Ok(self.catalog)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Reads the files given with `--criteria` (or to `iop validate`) and checks them with
+/// the built-in ones, as `examine_texts` does.
+pub fn examine(extra: &[PathBuf]) -> Examined {
+    let mut unread = Vec::new();
     let mut user = Vec::new();
+    let mut files: Vec<String> = Vec::new();
     for path in extra {
         match files_in(path) {
-            Ok(files) => {
-                for file in files {
+            Ok(found) => {
+                for file in found {
                     let name = file.display().to_string();
-                    match diagnostic::read_text(&file).and_then(|text| parse(&name, text)) {
-                        Ok(parsed) => user.push(parsed),
-                        Err(d) => problems.push(d),
+                    if files.contains(&name) {
+                        continue;
+                    }
+                    files.push(name.clone());
+                    match diagnostic::read_text(&file) {
+                        Ok(text) => user.push((name, text)),
+                        Err(d) => unread.push(d),
                     }
                 }
             }
-            Err(d) => problems.push(d),
+            Err(d) => unread.push(d),
+        }
+    }
+    let mut examined = examine_texts(user);
+    unread.append(&mut examined.problems);
+    examined.problems = unread;
+    if !extra.is_empty() {
+        examined.files = files;
+    }
+    examined
+}
+
+/// Checks the built-in bank and sets together with criteria files given as `(name,
+/// text)`, and reports every problem in all of them at once.
+///
+/// A set replaces the built-in one with its id (a warning), a question bank replaces the
+/// built-in bank, and a question of the bank that no set uses is a warning. Every file is
+/// checked even when others have errors: a set is checked against the bank as far as
+/// the bank could be read.
+pub fn examine_texts(user: Vec<(String, String)>) -> Examined {
+    let mut problems = Vec::new();
+    let mut parsed_user = Vec::new();
+    for (name, text) in user {
+        match parse(&name, text) {
+            Ok(parsed) => parsed_user.push(parsed),
+            Err(d) => problems.extend(d),
         }
     }
     let mut builtin = Vec::new();
     for (name, text) in BUILTIN {
         match parse(name, (*text).to_string()) {
             Ok(parsed) => builtin.push(parsed),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
 
-    let (user_banks, user_sets): (Vec<_>, Vec<_>) = user.into_iter().partition(|p| is_bank(&p.raw));
+    let (user_banks, user_sets): (Vec<_>, Vec<_>) =
+        parsed_user.into_iter().partition(|p| is_bank(&p.raw));
     let (builtin_banks, builtin_sets): (Vec<_>, Vec<_>) =
         builtin.into_iter().partition(|p| is_bank(&p.raw));
     let mut banks = user_banks.into_iter();
     let bank_file = match banks.next() {
         Some(first) => {
             for extra in banks {
-                let other = first.file.clone();
                 let problem = Problem::DuplicateId {
-                    id: "question".into(),
-                    other,
+                    id: "[[question]]".into(),
+                    other: first.file.clone(),
                 };
                 problems.push(Diagnostic::file(&extra.file, problem));
             }
-            first
+            Some(first)
         }
-        None => builtin_banks.into_iter().next().ok_or_else(Vec::new)?,
+        None => builtin_banks.into_iter().next(),
     };
-    let bank = bank_from(bank_file)?;
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let bank_place = bank_file.as_ref().map(|p| (p.file.clone(), p.text.clone()));
+    let checked = match bank_file {
+        Some(parsed) => bank_from(parsed),
+        None => BankChecked {
+            bank: Bank {
+                questions: Vec::new(),
+            },
+            problems: Vec::new(),
+            spans: HashMap::new(),
+        },
+    };
+    problems.extend(checked.problems);
 
     let mut catalog = Catalog {
-        bank,
+        bank: checked.bank,
         sets: Vec::new(),
     };
     for parsed in builtin_sets {
-        match set_from(parsed, &catalog.bank, true) {
-            Ok(set) => catalog.sets.push(set),
-            Err(d) => problems.extend(d),
-        }
+        let (set, found) = set_from(parsed, &catalog.bank, true);
+        problems.extend(found);
+        catalog.sets.extend(set);
     }
+    let builtin_ids: Vec<String> = catalog.sets.iter().map(|s| s.id.clone()).collect();
     let mut seen: HashMap<String, String> = HashMap::new();
     for parsed in user_sets {
         let file = parsed.file.clone();
-        match set_from(parsed, &catalog.bank, false) {
-            Ok(set) => {
-                if let Some(other) = seen.insert(set.id.clone(), file.clone()) {
-                    problems.push(Diagnostic::file(
-                        &file,
-                        Problem::DuplicateId {
-                            id: set.id.clone(),
-                            other,
-                        },
-                    ));
-                }
-                catalog.insert(set);
+        let place = parsed.raw.id.as_ref().map(|id| id.span());
+        let text = parsed.text.clone();
+        let (set, found) = set_from(parsed, &catalog.bank, false);
+        problems.extend(found);
+        let Some(set) = set else { continue };
+        if set.id.is_empty() {
+            continue;
+        }
+        if let Some(other) = seen.insert(set.id.clone(), file.clone()) {
+            let problem = Problem::DuplicateId {
+                id: set.id.clone(),
+                other,
+            };
+            problems.push(Diagnostic::at(&file, &text, place, problem));
+        } else if builtin_ids.contains(&set.id) {
+            let problem = Problem::ReplacesBuiltin { id: set.id.clone() };
+            problems.push(Diagnostic::at(&file, &text, place, problem).warning());
+        }
+        catalog.insert(set);
+    }
+
+    if let Some((file, text)) = bank_place {
+        for q in &catalog.bank.questions {
+            if catalog.sets.iter().any(|s| s.uses(&q.id)) {
+                continue;
             }
-            Err(d) => problems.extend(d),
+            let span = checked.spans.get(&q.id).cloned();
+            let problem = Problem::UnusedQuestion { id: q.id.clone() };
+            problems.push(Diagnostic::at(&file, &text, span, problem).warning());
         }
     }
-    if problems.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(problems)
+
+    Examined {
+        catalog,
+        files: BUILTIN.iter().map(|(name, _)| name.to_string()).collect(),
+        problems,
     }
+}
+
+/// Loads the built-in bank and sets, then the files given with `--criteria`: a set
+/// replaces the built-in one with its id, a question bank replaces the built-in bank.
+pub fn load(extra: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
+    examine(extra).into_result()
 }
 
 /// The built-in catalog alone.
@@ -471,10 +656,10 @@ mod tests {
     }
 
     fn set_problems(text: &str) -> Vec<Diagnostic> {
-        let parsed = parse("set.toml", text.to_string()).map_err(|d| vec![d]);
-        parsed
-            .and_then(|p| set_from(p, &catalog().bank, false))
-            .unwrap_err()
+        match parse("set.toml", text.to_string()) {
+            Ok(parsed) => set_from(parsed, &catalog().bank, false).1,
+            Err(problems) => problems,
+        }
     }
 
     const GOOD: &str = r#"
@@ -493,7 +678,9 @@ source = { section = "Punkt 1" }
     #[test]
     fn a_set_takes_ok_and_route_from_the_bank() {
         let parsed = parse("set.toml", GOOD.to_string()).unwrap();
-        let set = set_from(parsed, &catalog().bank, false).unwrap();
+        let (set, problems) = set_from(parsed, &catalog().bank, false);
+        assert!(problems.is_empty());
+        let set = set.unwrap();
         assert_eq!(set.criteria[0].route, Route::AssociationGrant);
         assert!(set.criteria[0].ok);
         assert_eq!(set.criteria[0].source.section.as_deref(), Some("Punkt 1"));
@@ -534,18 +721,133 @@ source = { section = "Punkt 1" }
     }
 
     #[test]
-    fn an_unknown_key_is_a_shape_error_with_a_line() {
-        let found = set_problems(&GOOD.replace("name =", "namn ="));
-        assert!(matches!(&found[0].problem, Problem::Shape(m) if m.contains("namn")));
+    fn every_unknown_key_is_named_with_its_line() {
+        let text = GOOD
+            .replace("name =", "namn =")
+            .replace("help = { sv", "help = { se");
+        let found = set_problems(&text);
+        assert!(
+            matches!(&found[0].problem, Problem::UnknownKey { table, key, suggestion: Some(s), .. } if table.is_empty() && key == "namn" && s == "name")
+        );
         assert_eq!(found[0].line(), Some(3));
+        assert!(
+            matches!(&found[1].problem, Problem::UnknownKey { table, key, .. } if table == "criterion.help" && key == "se")
+        );
+        assert_eq!(found[1].line(), Some(10));
+        // The rest of the file is still checked: what the unknown keys leave missing too.
+        let rest: Vec<&Problem> = found[2..].iter().map(|d| &d.problem).collect();
+        assert_eq!(
+            rest,
+            [
+                &Problem::Missing {
+                    field: "name".into()
+                },
+                &Problem::MissingText {
+                    field: "cofinanced.help".into(),
+                    lang: "sv"
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_is_a_shape_error_with_a_line() {
+        let found = set_problems(&GOOD.replace("name = \"Västerås stad\"", "name = 3"));
+        assert!(matches!(&found[0].problem, Problem::Shape(_)));
+        assert_eq!(found[0].line(), Some(3));
+    }
+
+    fn examine_one(name: &str, text: &str) -> Examined {
+        examine_texts(vec![(name.to_string(), text.to_string())])
+    }
+
+    #[test]
+    fn the_built_in_criteria_have_no_problem_at_all() {
+        let examined = examine(&[]);
+        assert_eq!(examined.problems, []);
+        assert_eq!(examined.files.len(), BUILTIN.len());
+    }
+
+    #[test]
+    fn a_set_that_replaces_a_built_in_one_is_a_warning() {
+        let examined = examine_one("falun.toml", &GOOD.replace("\"vasteras\"", "\"falun\""));
+        let [warning] = examined.problems.as_slice() else {
+            panic!("{:#?}", examined.problems)
+        };
+        assert_eq!(warning.severity, Severity::Warning);
+        assert_eq!(
+            warning.problem,
+            Problem::ReplacesBuiltin { id: "falun".into() }
+        );
+        assert_eq!(warning.line(), Some(2));
+        let catalog = examined.into_result().unwrap();
+        assert_eq!(catalog.set("falun").unwrap().criteria.len(), 1);
+    }
+
+    #[test]
+    fn a_question_no_set_uses_is_a_warning_at_its_line() {
+        let extra = "\n[[question]]\nid = \"spare\"\nok = true\nroute = \"none\"\nshort = { sv = \"a\", en = \"a\" }\ntext = { sv = \"a\", en = \"a\" }\nhelp = { sv = \"a\", en = \"a\" }\n";
+        let bank = format!("{}{extra}", BUILTIN[0].1);
+        let examined = examine_one("bank.toml", &bank);
+        let [warning] = examined.problems.as_slice() else {
+            panic!("{:#?}", examined.problems)
+        };
+        assert_eq!(
+            warning.problem,
+            Problem::UnusedQuestion { id: "spare".into() }
+        );
+        assert_eq!(warning.severity, Severity::Warning);
+        assert_eq!(warning.file, "bank.toml");
+        assert_eq!(warning.line(), Some(bank.lines().count() - 5));
+    }
+
+    #[test]
+    fn problems_in_every_file_are_reported_together() {
+        let examined = examine_texts(vec![
+            ("a.toml".into(), "id = \"a\n".into()),
+            ("b.toml".into(), GOOD.replace("cofinanced", "cofinance")),
+            ("c.toml".into(), GOOD.replace("name =", "namn =")),
+        ]);
+        let mut files: Vec<&str> = examined.problems.iter().map(|d| d.file.as_str()).collect();
+        files.dedup();
+        assert_eq!(files, ["a.toml", "b.toml", "c.toml"]);
+        assert!(examined.into_result().is_err());
+    }
+
+    #[test]
+    fn two_sets_with_one_id_are_an_error() {
+        let examined = examine_texts(vec![
+            ("a.toml".into(), GOOD.into()),
+            ("b.toml".into(), GOOD.into()),
+        ]);
+        let [error] = examined.problems.as_slice() else {
+            panic!("{:#?}", examined.problems)
+        };
+        assert_eq!(error.file, "b.toml");
+        assert_eq!(error.severity, Severity::Error);
+        assert!(matches!(&error.problem, Problem::DuplicateId { other, .. } if other == "a.toml"));
     }
 
     #[test]
     fn a_file_that_is_no_criteria_file_says_so() {
         let found = set_problems("[case]\ntitle = \"x\"\n");
-        assert!(matches!(&found[0].problem, Problem::Shape(_)));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].problem, Problem::NotCriteria);
         let found = set_problems("# nothing\n");
         assert_eq!(found[0].problem, Problem::NotCriteria);
+    }
+
+    #[test]
+    fn windows_line_ends_in_a_text_are_read_as_line_ends() {
+        let text = GOOD
+            .replace(
+                "help = { sv = \"Pengar eller tid.\", en = \"Money or time.\" }",
+                "help.sv = \"\"\"\nPengar\neller tid.\"\"\"\nhelp.en = \"Money.\"",
+            )
+            .replace('\n', "\r\n");
+        let (set, problems) = set_from(parse("set.toml", text).unwrap(), &catalog().bank, false);
+        assert_eq!(problems, []);
+        assert_eq!(set.unwrap().criteria[0].help.sv, "Pengar\neller tid.");
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub fn render(report: &Report<'_>) -> String {
             .map(|e| set_result(report, e))
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    let mut text = crate::escape::json_pretty(&output);
     text.push('\n');
     text
 }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::escape::clean;
 use crate::i18n::{Lang, Words};
 use crate::model::{Bank, CriteriaSet};
 
@@ -26,9 +27,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Text as TOML comment lines, the first after `first`, the rest indented to match.
+/// Control characters, which a TOML comment may not hold, are shown as escapes.
 fn comment(out: &mut String, first: &str, text: &str) {
     let pad = " ".repeat(first.chars().count());
-    for (i, line) in wrap(text, 88 - pad.len()).iter().enumerate() {
+    for (i, line) in wrap(&clean(text), 88 - pad.len()).iter().enumerate() {
         let lead = if i == 0 { first } else { &pad };
         let _ = writeln!(out, "# {lead}{line}").map(|_| ());
     }

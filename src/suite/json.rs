@@ -100,7 +100,7 @@ impl Sink for Json<'_> {
             b",\n"
         })?;
         self.first = false;
-        serde_json::to_writer(&mut *self.out, &case).map_err(io::Error::other)
+        crate::escape::write_json(&mut *self.out, &case)
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
@@ -113,7 +113,7 @@ impl Sink for Json<'_> {
             errors: summary.broken,
         };
         self.out.write_all(b"],\"summary\":")?;
-        serde_json::to_writer(&mut *self.out, &totals).map_err(io::Error::other)?;
+        crate::escape::write_json(&mut *self.out, &totals)?;
         self.out.write_all(b"}\n")?;
         self.out.flush()
     }
