@@ -89,10 +89,9 @@ then read it with `man iop`.";
 /// Tells a Swedish municipality and an idéburen organisation whether their collaboration
 /// should be an IOP, a föreningsbidrag or an upphandling, and why.
 ///
-/// Which form should a collaboration between a municipality and an idéburen
-/// organisation take: an idéburet offentligt partnerskap (IOP), a föreningsbidrag
-/// (association grant) or an upphandling (procurement)? iop checks the answers to each
-/// municipality's checklist and gives the verdict with its reasons and sources.
+/// iop checks the answers to each municipality's IOP checklist (Forum, Falu kommun,
+/// Jönköpings kommun, Kungsbacka kommun, SOU 2019:56) and gives the verdict of each, with
+/// the reasons and the source of every criterion.
 #[derive(Debug, Parser)]
 #[command(name = "iop", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
