@@ -1,0 +1,147 @@
+//! `iop check`: a case's verdict by one set or all, after an interview for what is open.
+
+use std::io;
+use std::path::Path;
+use std::sync::Mutex;
+
+use super::{Exit, Failure, Io, check_set_flag, chosen_sets, write_out};
+use crate::cli::CheckArgs;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::engine;
+use crate::escape::clean_line;
+use crate::i18n::{Lang, Words};
+use crate::interview::{self, Interview, Outcome};
+use crate::model::case::{self, Case};
+use crate::model::save::AnswerFile;
+use crate::model::{Catalog, CriteriaSet};
+use crate::report::{self, Report};
+
+/// What to tell the user if Ctrl-C stops an interview now: which answers are where.
+static ON_INTERRUPT: Mutex<String> = Mutex::new(String::new());
+
+/// The message for an interview stopped by Ctrl-C (empty when none is under way).
+pub fn interrupt_message() -> String {
+    ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default()
+}
+
+fn set_interrupt_message(message: String) {
+    if let Ok(mut slot) = ON_INTERRUPT.lock() {
+        *slot = message;
+    }
+}
+
+pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let lang = io.lang;
+    check_set_flag(catalog, args.set.as_deref(), lang)?;
+    let interactive = args.interactive || args.file.is_none() || args.save.is_some();
+    let mut case = match &args.file {
+        Some(path) => case::read(path, catalog)?,
+        None => Case::default(),
+    };
+    // The file the answers are saved in: an existing one must be an answer file, and
+    // without FILE it is where an interview resumes.
+    let mut file = match &args.save {
+        Some(path) => {
+            let base = match &args.file {
+                Some(input) => Some(crate::diagnostic::read_text(input).map_err(|d| vec![d])?),
+                None => None,
+            };
+            let file = AnswerFile::open(path, base.as_deref(), catalog)?;
+            if args.file.is_none() && path.exists() {
+                case = case::read(path, catalog)?;
+            }
+            case.file = path.display().to_string();
+            Some(file)
+        }
+        None => None,
+    };
+    let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
+    if interactive {
+        // A one-set interview records its set, so the file gives the same verdict later;
+        // where the file names another set, resuming needs --set.
+        let mut resume_set = None;
+        if let (Some(file), [one]) = (file.as_mut(), sets.as_slice()) {
+            if file.record_set(&one.id) != one.id {
+                resume_set = Some(one.id.as_str());
+            }
+        }
+        let outcome = ask(&sets, catalog, &mut case, file.as_mut(), resume_set, io)?;
+        let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
+        if outcome == Outcome::Interrupted {
+            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, resume_set));
+            return Ok(Exit::Error);
+        }
+        if let Some((count, path)) = saved {
+            let path = clean_line(&path.display().to_string());
+            let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
+        }
+    }
+    let report = Report {
+        case: &case,
+        bank: &catalog.bank,
+        evaluations: sets
+            .iter()
+            .map(|set| engine::evaluate(set, &case.answers))
+            .collect(),
+        lang,
+    };
+    write_out(io, &report::render(args.format, &report));
+    let Some(expected) = args.expect else {
+        return Ok(Exit::Success);
+    };
+    let mut exit = Exit::Success;
+    for e in report.evaluations.iter().filter(|e| e.verdict != expected) {
+        let line = Words(lang).expect_mismatch(&e.set.id, expected, e.verdict);
+        let _ = writeln!(io.stderr, "{line}");
+        exit = Exit::Mismatch;
+    }
+    Ok(exit)
+}
+
+fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> String {
+    let saved = saved.map(|(count, path)| (count, clean_line(&path.display().to_string())));
+    Words(lang).interrupted(
+        saved.as_ref().map(|(count, path)| (*count, path.as_str())),
+        set,
+    )
+}
+
+/// Runs the interview over the chosen sets: one set in its own order and wording, several
+/// as the union of their questions in the bank's order.
+fn ask(
+    sets: &[&CriteriaSet],
+    catalog: &Catalog,
+    case: &mut Case,
+    mut file: Option<&mut AnswerFile>,
+    resume_set: Option<&str>,
+    io: &mut Io<'_>,
+) -> Result<Outcome, Failure> {
+    let words = Words(io.lang);
+    let items = match sets {
+        [one] => interview::set_items(one, &catalog.bank, words),
+        many => interview::bank_items(many, &catalog.bank, words),
+    };
+    let interview = Interview {
+        items,
+        words,
+        review: io.stdin_is_terminal,
+    };
+    let path = file.as_ref().map(|f| f.path.clone());
+    let lang = io.lang;
+    let given = path.as_deref().map(|p| (case.answers.len(), p));
+    set_interrupt_message(interrupted(lang, given, resume_set));
+    let mut save = |answers: &crate::model::Answers| -> io::Result<()> {
+        if let Some(file) = file.as_deref_mut() {
+            file.save(answers, &catalog.bank)?;
+        }
+        let saved = path.as_deref().map(|p| (answers.len(), p));
+        set_interrupt_message(interrupted(lang, saved, resume_set));
+        Ok(())
+    };
+    let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);
+    set_interrupt_message(String::new());
+    result.map_err(|e| {
+        let name = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
+        Failure::Input(vec![Diagnostic::file(&name, Problem::Write(e.to_string()))])
+    })
+}

@@ -1,0 +1,64 @@
+//! `iop test`: every case under the given paths against its `[expect]` table.
+
+use std::io;
+
+use super::{Exit, Failure, Io};
+use crate::cli::TestArgs;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Words;
+use crate::model::Catalog;
+use crate::suite;
+
+pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let paths = if args.paths.is_empty() {
+        vec![std::path::PathBuf::from("examples")]
+    } else {
+        args.paths.clone()
+    };
+    let words = Words(io.lang);
+    let mut out = io::BufWriter::new(&mut *io.stdout);
+    let summary = match args.format {
+        suite::Format::Text => {
+            let mut sink = suite::text::Text {
+                out: &mut out,
+                err: &mut *io.stderr,
+                words,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+        suite::Format::Json => {
+            let mut sink = suite::json::Json {
+                out: &mut out,
+                words,
+                first: true,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+        suite::Format::Junit => suite::junit::Junit::new(&mut out, words)
+            .and_then(|mut sink| suite::run(&paths, catalog, &mut sink)),
+        suite::Format::Github => {
+            let mut sink = suite::github::Github {
+                out: &mut out,
+                words,
+            };
+            suite::run(&paths, catalog, &mut sink)
+        }
+    };
+    let summary = match summary {
+        Ok(summary) => summary,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Success),
+        Err(e) => {
+            return Err(Failure::Input(vec![Diagnostic::file(
+                "-",
+                Problem::Write(e.to_string()),
+            )]));
+        }
+    };
+    Ok(if summary.broken > 0 {
+        Exit::Error
+    } else if summary.failed > 0 {
+        Exit::Mismatch
+    } else {
+        Exit::Success
+    })
+}
