@@ -18,6 +18,26 @@ pub enum Status {
     Open,
 }
 
+impl Status {
+    /// The status as JSON and HTML name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Failed => "failed",
+            Status::Open => "open",
+        }
+    }
+
+    /// The status as a mark in a table: ✓, ✗ or ?.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Met => "✓",
+            Status::Failed => "✗",
+            Status::Open => "?",
+        }
+    }
+}
+
 /// One criterion with the case's answer to its question.
 #[derive(Debug, Clone)]
 pub struct Assessment<'a> {

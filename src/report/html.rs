@@ -218,29 +218,13 @@ fn citation(c: &Citation<'_>) -> String {
     text
 }
 
-fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Failed => "failed",
-        Status::Open => "open",
-    }
-}
-
-fn mark(status: Status) -> &'static str {
-    match status {
-        Status::Met => "✓",
-        Status::Failed => "✗",
-        Status::Open => "?",
-    }
-}
-
 /// The result of a criterion: its status marked, with where a failure points.
 fn result(report: &Report<'_>, a: &Assessment<'_>) -> String {
     let w = report.words();
     let mut text = format!(
         "<span class=\"status status-{}\">{} {}</span>",
-        status_id(a.status),
-        mark(a.status),
+        a.status.id(),
+        a.status.symbol(),
         markup(w.status(a.status))
     );
     if a.status == Status::Failed {
@@ -312,7 +296,7 @@ fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
 fn criterion_detail(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, a: &Assessment<'_>) {
     let w = report.words();
     let c = a.criterion;
-    let _ = writeln!(out, "<li class=\"criterion {}\">", status_id(a.status));
+    let _ = writeln!(out, "<li class=\"criterion {}\">", a.status.id());
     let _ = writeln!(
         out,
         "<h3>{}. {}</h3>",

@@ -41,14 +41,6 @@ pub struct CriterionResult<'a> {
     pub note: Option<&'a str>,
 }
 
-fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Failed => "failed",
-        Status::Open => "open",
-    }
-}
-
 pub fn set_result<'a>(report: &Report<'a>, e: &Evaluation<'a>) -> SetResult<'a> {
     SetResult {
         set: &e.set.id,
@@ -64,7 +56,7 @@ pub fn set_result<'a>(report: &Report<'a>, e: &Evaluation<'a>) -> SetResult<'a> 
                 question: &a.criterion.question,
                 answer: a.answer,
                 met: a.status == Status::Met,
-                status: status_id(a.status),
+                status: a.status.id(),
                 route: a.criterion.route,
                 text: a.criterion.text.get(report.lang),
                 source: a.criterion.source.to_string(),

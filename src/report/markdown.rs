@@ -108,18 +108,10 @@ fn citation(c: &Citation<'_>) -> String {
     text
 }
 
-fn mark(status: Status) -> &'static str {
-    match status {
-        Status::Met => "✓",
-        Status::Failed => "✗",
-        Status::Open => "?",
-    }
-}
-
 /// The result of a criterion in words, with where a failure points.
 fn result(report: &Report<'_>, a: &Assessment<'_>) -> String {
     let w = report.words();
-    let mut text = format!("{} {}", mark(a.status), w.status(a.status));
+    let mut text = format!("{} {}", a.status.symbol(), w.status(a.status));
     if a.status == Status::Failed {
         let _ = write!(text, ", {}", w.route(a.criterion.route));
     }

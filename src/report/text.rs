@@ -60,10 +60,11 @@ fn verdict_colour(verdict: Verdict, text: &str) -> ColoredString {
 }
 
 fn mark(status: Status) -> ColoredString {
+    let symbol = status.symbol();
     match status {
-        Status::Met => "✓".green(),
-        Status::Failed => "✗".red(),
-        Status::Open => "?".yellow(),
+        Status::Met => symbol.green(),
+        Status::Failed => symbol.red(),
+        Status::Open => symbol.yellow(),
     }
 }
 
