@@ -1,9 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! `iop completions SHELL` and `iop man`: every shell gets a script that knows the
 //! commands, and the manual page is roff that names every command.
 
-use std::process::Command;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 const COMMANDS: &[&str] = &[
     "check",
@@ -17,10 +17,7 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn iop(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args(args)
-        .output()
-        .unwrap();
+    let output = common::iop(args);
     assert!(output.status.success(), "iop {args:?}: {output:?}");
     assert!(output.stderr.is_empty(), "iop {args:?} wrote to stderr");
     String::from_utf8(output.stdout).unwrap()
@@ -39,10 +36,7 @@ fn every_shell_gets_a_script_that_knows_the_commands() {
 
 #[test]
 fn an_unknown_shell_is_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args(["completions", "cmd.exe"])
-        .output()
-        .unwrap();
+    let output = common::iop(&["completions", "cmd.exe"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("bash"));
 }

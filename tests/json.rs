@@ -1,9 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! The JSON output decoded into strict structs: a renamed, removed or added field fails
 //! here, so the shape the decision model fixes cannot drift unnoticed.
 
-use std::process::Command;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 use serde::Deserialize;
 
@@ -92,14 +92,7 @@ struct Criterion {
 }
 
 fn check_json(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap();
+    let out = common::iop(args);
     assert_eq!(
         out.status.code(),
         Some(0),

@@ -1,5 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! The decision memo (`iop check --format markdown|html`) and the draft agreement
 //! (`iop agreement`): snapshots of each, escaping of hostile case files checked by parsing
 //! the output, and the exit codes of `iop agreement`.
@@ -7,21 +5,17 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test memo`) updates the
 //! snapshots in `tests/snapshots/` after a deliberate change; read them before accepting.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 fn iop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    common::iop(args)
 }
 
 fn stdout(output: &Output) -> String {

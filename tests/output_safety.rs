@@ -1,13 +1,15 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! Output safety end to end: a case, criteria and file names full of terminal escapes,
 //! C1 controls and bidirectional overrides go through every command and every output
 //! format, and nothing raw comes out on stdout or stderr: only `\n` and `\t` of all the
 //! control characters, and no bidirectional override. What the files said is still
 //! there, shown as escapes (and in JSON, decoded back to the very same text).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
 
 use iop::model::criteria::BUILTIN;
 
@@ -116,24 +118,7 @@ fn fixture() -> Fixture {
 }
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args(args)
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut input = child.stdin.take().unwrap();
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().unwrap()
+    common::iop_with(args, "en_GB.UTF-8", stdin)
 }
 
 /// Runs `iop` and checks that neither stream carries a raw unsafe character, and that

@@ -1,5 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! Properties over random input (proptest):
 //!
 //! - the engine agrees with a reference implementation of the decision model's precedence,
@@ -9,6 +7,8 @@
 //!   as a criteria file, never panics and ends in a result or in diagnostics that name the
 //!   file, with a line wherever the problem has a place;
 //! - an answer file written from random answers reads back as the same answers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

@@ -2,18 +2,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 fn iop_test(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_iop"))
-        .arg("test")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    let args: Vec<&str> = ["test"].into_iter().chain(args.iter().copied()).collect();
+    common::iop(&args)
 }
 
 #[test]
@@ -121,17 +116,11 @@ fn exit_codes_follow_the_worst_outcome() {
 #[test]
 fn a_changed_policy_shows_which_cases_change_verdict() {
     // A case that holds under both versions of the Falun set passes with either.
-    let out = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args([
-            "test",
-            "tests/suite/pass.toml",
-            "--criteria",
-            "tests/criteria/strict-falun.toml",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let out = iop_test(&[
+        "tests/suite/pass.toml",
+        "--criteria",
+        "tests/criteria/strict-falun.toml",
+    ]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -139,17 +128,11 @@ fn a_changed_policy_shows_which_cases_change_verdict() {
         String::from_utf8_lossy(&out.stdout)
     );
     // A case that holds under the built-in Falun set fails under the stricter one.
-    let out = Command::new(env!("CARGO_BIN_EXE_iop"))
-        .args([
-            "test",
-            "tests/cases/mixed-expect.toml",
-            "--criteria",
-            "tests/criteria/strict-falun.toml",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let out = iop_test(&[
+        "tests/cases/mixed-expect.toml",
+        "--criteria",
+        "tests/criteria/strict-falun.toml",
+    ]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
