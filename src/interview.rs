@@ -95,6 +95,8 @@ pub type Saver<'s> = dyn FnMut(&Answers) -> io::Result<()> + 's;
 
 pub struct Interview<'a> {
     pub items: Vec<Item<'a>>,
+    /// What is being asked: the set's name, or which sets the questions serve.
+    pub heading: String,
     pub words: Words,
     /// Offer a review of all answers after the last question (on a terminal only).
     pub review: bool,
@@ -121,6 +123,7 @@ impl Interview<'_> {
         if pending.is_empty() {
             writeln!(out, "{}", w.nothing_to_ask())?;
         } else {
+            writeln!(out, "{}", clean(&self.heading))?;
             writeln!(out, "{}", w.interview_intro(pending.len()))?;
         }
         let mut at = 0;
@@ -254,6 +257,7 @@ mod tests {
         let set = catalog.set(set).unwrap();
         let interview = Interview {
             items: set_items(set, &catalog.bank, words),
+            heading: set.name.clone(),
             words,
             review,
         };

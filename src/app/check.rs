@@ -121,8 +121,13 @@ fn ask(
         [one] => interview::set_items(one, &catalog.bank, words),
         many => interview::bank_items(many, &catalog.bank, words),
     };
+    let heading = match sets {
+        [one] => format!("{} ({})", one.name, one.id),
+        many => words.interview_all_sets(&many.iter().map(|s| s.id.as_str()).collect::<Vec<_>>()),
+    };
     let interview = Interview {
         items,
+        heading,
         words,
         review: io.stdin_is_terminal,
     };

@@ -440,6 +440,21 @@ impl Words {
         )
     }
 
+    /// The heading of an interview over several sets.
+    pub fn interview_all_sets(self, sets: &[&str]) -> String {
+        pick!(
+            self,
+            format!(
+                "Frågorna i alla uppsättningar ({}). För en enda kommuns checklista: --set ID.",
+                sets.join(", ")
+            ),
+            format!(
+                "The questions of every set ({}). For one municipality's checklist: --set ID.",
+                sets.join(", ")
+            )
+        )
+    }
+
     pub fn review_heading(self) -> &'static str {
         pick!(self, "Dina svar:", "Your answers:")
     }
