@@ -133,7 +133,11 @@ fn ask(
     };
     let path = file.as_ref().map(|f| f.path.clone());
     let lang = io.lang;
-    let given = path.as_deref().map(|p| (case.answers.len(), p));
+    // Until the first answer is saved, only a file that exists holds answers.
+    let given = path
+        .as_deref()
+        .filter(|p| p.exists())
+        .map(|p| (case.answers.len(), p));
     set_interrupt_message(interrupted(lang, given, resume_set));
     let mut save = |answers: &crate::model::Answers| -> io::Result<()> {
         if let Some(file) = file.as_deref_mut() {
