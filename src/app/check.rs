@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use super::{Exit, Failure, Io, check_set_flag, chosen_sets, write_out};
 use crate::cli::CheckArgs;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, Problem, read_text};
 use crate::engine;
 use crate::escape::clean_line;
 use crate::i18n::{Lang, Words};
@@ -34,21 +34,26 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     let lang = io.lang;
     check_set_flag(catalog, args.set.as_deref(), lang)?;
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
-    let mut case = match &args.file {
-        Some(path) => case::read(path, catalog)?,
+    // FILE is read once: for the case, and as the start of a new --save file.
+    let input = match &args.file {
+        Some(path) => Some((
+            path.display().to_string(),
+            read_text(path).map_err(|d| vec![d])?,
+        )),
+        None => None,
+    };
+    let mut case = match &input {
+        Some((name, text)) => case::parse(name, text, catalog)?,
         None => Case::default(),
     };
     // The file the answers are saved in: an existing one must be an answer file, and
     // without FILE it is where an interview resumes.
     let mut file = match &args.save {
         Some(path) => {
-            let base = match &args.file {
-                Some(input) => Some(crate::diagnostic::read_text(input).map_err(|d| vec![d])?),
-                None => None,
-            };
-            let file = AnswerFile::open(path, base.as_deref(), catalog)?;
-            if args.file.is_none() && path.exists() {
-                case = case::read(path, catalog)?;
+            let base = input.as_ref().map(|(_, text)| text.as_str());
+            let mut file = AnswerFile::open(path, base, catalog)?;
+            if let (None, Some(existing)) = (&input, file.existing.take()) {
+                case = existing;
             }
             case.file = path.display().to_string();
             Some(file)

@@ -5,13 +5,17 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Value};
 
-use super::{Answer, Answers, Bank, Catalog, case};
+use super::case::{self, Case};
+use super::{Answer, Answers, Bank, Catalog};
 use crate::diagnostic::{self, Diagnostic, Problem};
 use crate::files::{Overwrite, write_atomic};
 
 /// An answer file being kept up to date.
 pub struct AnswerFile {
     pub path: PathBuf,
+    /// The case the file held when it was opened, if it existed: where an interview
+    /// without FILE resumes.
+    pub existing: Option<Case>,
     doc: DocumentMut,
     bom: bool,
 }
@@ -26,16 +30,17 @@ impl AnswerFile {
         catalog: &Catalog,
     ) -> Result<AnswerFile, Vec<Diagnostic>> {
         let name = path.display().to_string();
-        let (text, bom) = if path.exists() {
+        let (text, bom, existing) = if path.exists() {
             let bytes = std::fs::read(path)
                 .map_err(|e| vec![Diagnostic::file(&name, Problem::Read(e.to_string()))])?;
             let bom = bytes.starts_with(b"\xef\xbb\xbf");
             let text =
                 diagnostic::decode(&name, bytes).map_err(|d| not_answer_file(&name, vec![d]))?;
-            case::parse(&name, &text, catalog).map_err(|d| not_answer_file(&name, d))?;
-            (text, bom)
+            let existing =
+                case::parse(&name, &text, catalog).map_err(|d| not_answer_file(&name, d))?;
+            (text, bom, Some(existing))
         } else {
-            (base.unwrap_or_default().to_string(), false)
+            (base.unwrap_or_default().to_string(), false, None)
         };
         let doc = text.parse::<DocumentMut>().map_err(|e| {
             let problem = Problem::Syntax(e.message().to_string());
@@ -43,6 +48,7 @@ impl AnswerFile {
         })?;
         Ok(AnswerFile {
             path: path.to_path_buf(),
+            existing,
             doc,
             bom,
         })
