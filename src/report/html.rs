@@ -84,12 +84,7 @@ footer { margin-top: 2.5rem; padding-top: .7rem; border-top: 1px solid var(--lin
 
 pub fn render(report: &Report<'_>) -> String {
     let w = report.words();
-    let title = report
-        .case
-        .meta
-        .title
-        .as_deref()
-        .map_or_else(|| markup(w.untitled()), markup);
+    let title = markup(report.title());
     let mut out = String::new();
     let _ = writeln!(out, "<!DOCTYPE html>");
     let _ = writeln!(out, "<html lang=\"{}\">", report.lang.code());

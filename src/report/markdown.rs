@@ -32,10 +32,7 @@ pub fn render(report: &Report<'_>) -> String {
 fn header(out: &mut String, report: &Report<'_>) {
     let w = report.words();
     let meta = &report.case.meta;
-    let title = meta
-        .title
-        .as_deref()
-        .map_or_else(|| w.untitled().to_string(), md);
+    let title = md(report.title());
     let _ = writeln!(out, "# {title}\n");
     let _ = writeln!(out, "**{}**\n", w.memo_kind());
     let _ = writeln!(out, "{}\n", w.memo_lead());

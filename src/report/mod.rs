@@ -38,6 +38,15 @@ impl Report<'_> {
         Words(self.lang)
     }
 
+    /// The case's title, or words that say it has none; not yet escaped.
+    pub fn title(&self) -> &str {
+        self.case
+            .meta
+            .title
+            .as_deref()
+            .unwrap_or_else(|| self.words().untitled())
+    }
+
     /// The short label of a question, for tables and answer lines.
     pub fn short(&self, question: &str) -> String {
         self.bank.get(question).map_or_else(

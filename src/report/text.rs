@@ -27,10 +27,7 @@ pub fn render(report: &Report<'_>) -> String {
 fn header(out: &mut String, report: &Report<'_>) {
     let w = report.words();
     let meta = &report.case.meta;
-    let title = meta
-        .title
-        .as_deref()
-        .map_or_else(|| w.untitled().to_string(), clean_line);
+    let title = clean_line(report.title());
     let _ = writeln!(out, "{}", title.bold());
     let parties: Vec<String> = [&meta.organisation, &meta.public_party]
         .into_iter()
