@@ -55,6 +55,8 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 pub enum Problem {
     /// The file could not be read (the operating system's message).
     Read(String),
+    /// A folder was given where a file is read.
+    Folder,
     /// The file is not UTF-8 text.
     NotUtf8,
     /// The TOML itself is malformed (the parser's message).
@@ -200,6 +202,9 @@ impl Diagnostic {
 /// Reads a file as text: UTF-8, with a byte-order mark (as Windows editors write) removed.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(Diagnostic::file(&name, Problem::Folder));
+    }
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::file(&name, Problem::Read(e.to_string())))?;
     decode(&name, bytes)

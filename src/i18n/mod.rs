@@ -658,6 +658,14 @@ impl Words {
         let suggest = |s: &Option<String>| s.as_deref().map(|s| self.did_you_mean(s));
         match problem {
             Problem::Read(e) => (pick!(self, format!("kan inte läsa filen: {e}"), format!("cannot read the file: {e}")), None),
+            Problem::Folder => (
+                pick!(self, "det här är en mapp, inte en fil".into(), "this is a folder, not a file".into()),
+                Some(pick!(
+                    self,
+                    "`iop test MAPP` prövar alla ärenden i en mapp".into(),
+                    "`iop test FOLDER` checks every case in a folder".into()
+                )),
+            ),
             Problem::NotUtf8 => (
                 pick!(self, "filen är inte UTF-8-text".into(), "the file is not UTF-8 text".into()),
                 Some(pick!(self, "spara filen som UTF-8".into(), "save the file as UTF-8".into())),

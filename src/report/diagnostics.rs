@@ -22,7 +22,8 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
     }
     let mut out = format!("{label}: {place}: {}\n", clean_line(&message));
     let number = diagnostic.line().map(|l| l.to_string()).unwrap_or_default();
-    let gutter = " ".repeat(number.len());
+    // The width of the line number, at least one column, so a hint lines up either way.
+    let gutter = " ".repeat(number.len().max(1));
     if let Some(loc) = diagnostic
         .location
         .as_ref()
@@ -57,7 +58,12 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
     if let Some(hint) = hint {
         let _ = writeln!(
             out,
-            "{gutter} {} {}: {}",
+            "{}{} {}: {}",
+            if gutter.is_empty() {
+                String::new()
+            } else {
+                format!("{gutter} ")
+            },
             "=".blue(),
             w.help().bold(),
             clean_line(&hint)
