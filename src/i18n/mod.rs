@@ -129,7 +129,8 @@ impl Words {
         }
     }
 
-    /// What a verdict means for the case. `open` is true when it rests on open questions.
+    /// What a verdict means for the case. `failed_none` is true when an undetermined
+    /// verdict comes from a failed criterion that points nowhere, not from open questions.
     pub fn verdict_meaning(self, verdict: Verdict, failed_none: bool) -> &'static str {
         match verdict {
             Verdict::Iop => pick!(
