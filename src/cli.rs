@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::Verdict;
 use crate::report::Format;
 use crate::term::ColorChoice;
@@ -134,8 +134,8 @@ pub enum Command {
     #[command(after_help = AGREEMENT_AFTER_HELP)]
     Agreement(AgreementArgs),
 
-    /// List the criteria sets: id, name, number of criteria and source
-    Sets,
+    /// List the criteria sets: id, name, kind, number of criteria, publisher and source
+    Sets(SetsArgs),
 
     /// Show a set's criteria with wording, guidance and source, or without SET the question bank
     Show {
@@ -180,17 +180,40 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
 
-    /// The criteria set to check against, or `all` [default: the case's `[case] set`, else all]
-    #[arg(long, short = 's', value_name = "ID|all")]
+    /// The criteria set to check against, several separated by commas, or `all` [default: the case's `[case] set`, else all]
+    #[arg(long, short = 's', value_name = "ID,…|all")]
     pub set: Option<String>,
 
     /// Output format: text (verdict first, then why), json (for scripts), markdown (a decision memo) or html (the memo as one self-contained page that prints on A4)
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// Exit with code 1 unless every checked set gives this verdict
-    #[arg(long, value_enum, value_name = "VERDICT")]
+    /// Exit with code 1 unless every checked set gives this verdict: iop, association-grant, procurement or undetermined (Swedish: upphandling, föreningsbidrag, kan-inte-avgöras)
+    #[arg(long, value_name = "VERDICT", value_parser = parse_verdict)]
     pub expect: Option<Verdict>,
+}
+
+/// A verdict as `--expect` takes it: an id or a Swedish name.
+fn parse_verdict(value: &str) -> Result<Verdict, String> {
+    Verdict::from_input(value.trim()).ok_or_else(|| {
+        let names: Vec<&str> = Verdict::names().collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct SetsArgs {
+    /// Output format: text (a table) or json (for scripts: id, name, kind, publisher, document, date, url, number of criteria)
+    #[arg(long, short = 'f', value_enum, default_value_t = SetsFormat::Text)]
+    pub format: SetsFormat,
+}
+
+/// `--format` of `iop sets`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SetsFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -206,8 +229,8 @@ pub struct TestArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The criteria set whose questions to ask, or `all` for every question of every set
-    #[arg(long, short = 's', value_name = "ID|all", default_value = "all")]
+    /// The criteria set whose questions to ask, several separated by commas, or `all` for every question of every set
+    #[arg(long, short = 's', value_name = "ID,…|all", default_value = "all")]
     pub set: String,
 
     /// Write the template to FILE instead of stdout
@@ -224,7 +247,7 @@ pub struct AgreementArgs {
     /// The answer file (TOML with [case], [answers] and [notes])
     pub file: PathBuf,
 
-    /// The criteria set whose verdict must be IOP [default: the case's `[case] set`]
+    /// The criteria set whose verdict must be IOP [default: the case's `[case] set`, else the set that governs its public party]
     #[arg(long, short = 's', value_name = "ID")]
     pub set: Option<String>,
 

@@ -146,6 +146,89 @@ pub enum Problem {
     UnusedQuestion {
         id: String,
     },
+    /// A key of version 1 of the decision model that version 2 replaced.
+    ReplacedQuestion {
+        key: String,
+        replacements: &'static [&'static str],
+    },
+    /// An answer given to a fact, which is answered by its questions.
+    FactAnswered {
+        fact: String,
+        questions: Vec<String>,
+    },
+    /// A set names a question that belongs to a fact; sets use the fact.
+    FactQuestionInSet {
+        question: String,
+        fact: String,
+    },
+    /// A fact and a question of the bank share an id.
+    FactIsQuestion {
+        id: String,
+    },
+    /// A route other than `none` without the source that gives it.
+    RouteWithoutSource {
+        id: String,
+    },
+    /// A `route_source` on a question whose route is `none`.
+    SourceWithoutRoute {
+        id: String,
+    },
+    /// A citation id that the law does not define.
+    UnknownCitation {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// `required` set to anything but `false`.
+    RequiredNotFalse,
+    /// A set's `kind` that is not one of the kinds.
+    InvalidKind {
+        value: String,
+    },
+}
+
+impl Problem {
+    /// A stable code for the problem, for scripts and CI reports: it never changes with
+    /// the language or the wording.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Read(_) => "E-read",
+            Problem::Folder => "E-folder",
+            Problem::NotUtf8 => "E-not-utf8",
+            Problem::Syntax(_) => "E-syntax",
+            Problem::Shape(_) => "E-shape",
+            Problem::NotATable { .. } => "E-not-a-table",
+            Problem::UnknownTable { .. } => "E-unknown-table",
+            Problem::UnknownKey { .. } => "E-unknown-key",
+            Problem::UnknownQuestion { .. } => "E-unknown-question",
+            Problem::WrongType { .. } => "E-wrong-type",
+            Problem::UnknownVerdict { .. } => "E-unknown-verdict",
+            Problem::UnknownSet { .. } => "E-unknown-set",
+            Problem::DuplicateQuestion { .. } => "E-duplicate-question",
+            Problem::DuplicateId { .. } => "E-duplicate-id",
+            Problem::NotCriteria => "E-not-criteria",
+            Problem::BothKinds => "E-mixed-kinds",
+            Problem::MissingText { .. } => "E-missing-text",
+            Problem::Missing { .. } => "E-missing",
+            Problem::InvalidRoute { .. } => "E-invalid-route",
+            Problem::InvalidId { .. } => "E-invalid-id",
+            Problem::EmptySet => "E-empty-set",
+            Problem::NoCriteriaFiles => "E-no-criteria-files",
+            Problem::NotAnswerFile => "E-not-answer-file",
+            Problem::Exists => "E-exists",
+            Problem::Write(_) => "E-write",
+            Problem::ReplacesBuiltin { .. } => "W-replaces-builtin",
+            Problem::UnusedQuestion { .. } => "W-unused-question",
+            Problem::ReplacedQuestion { .. } => "E-replaced-question",
+            Problem::FactAnswered { .. } => "E-fact-answered",
+            Problem::FactQuestionInSet { .. } => "E-fact-question-in-set",
+            Problem::FactIsQuestion { .. } => "E-fact-is-question",
+            Problem::RouteWithoutSource { .. } => "E-route-without-source",
+            Problem::SourceWithoutRoute { .. } => "E-source-without-route",
+            Problem::UnknownCitation { .. } => "E-unknown-citation",
+            Problem::RequiredNotFalse => "E-required-not-false",
+            Problem::InvalidKind { .. } => "E-invalid-kind",
+        }
+    }
 }
 
 /// The kind of value a key expects.
@@ -157,6 +240,8 @@ pub enum Expected {
     /// A verdict id, as a string.
     Verdict,
     Table,
+    /// A TOML date (`2026-11-26`).
+    Date,
 }
 
 /// One problem in one file.

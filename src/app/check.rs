@@ -1,16 +1,19 @@
-//! `iop check`: a case's verdict by one set or all, after an interview for what is open.
+//! `iop check`: a case's verdict by one set or several, after an interview for what is
+//! open.
 
 use std::io;
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::{Exit, Failure, Io, check_set_flag, chosen_sets, write_out};
+use super::select::Selection;
+use super::{Failure, Io, write_out};
 use crate::cli::CheckArgs;
 use crate::diagnostic::{Diagnostic, Problem, read_text};
-use crate::engine;
 use crate::escape::clean_line;
-use crate::i18n::{Lang, Words};
+use crate::exit::Exit;
+use crate::i18n::Words;
 use crate::interview::{self, Interview, Outcome};
+use crate::lang::Lang;
 use crate::model::case::{self, Case};
 use crate::model::save::AnswerFile;
 use crate::model::{Catalog, CriteriaSet};
@@ -32,7 +35,8 @@ fn set_interrupt_message(message: String) {
 
 pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let lang = io.lang;
-    check_set_flag(catalog, args.set.as_deref(), lang)?;
+    // Arguments first: a wrong set is a usage error whether or not the file is valid.
+    let selection = Selection::parse(args.set.as_deref(), catalog)?;
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
     // FILE is read once: for the case, and as the start of a new --save file.
     let input = match &args.file {
@@ -60,7 +64,7 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         }
         None => None,
     };
-    let sets = chosen_sets(catalog, args.set.as_deref(), &case, lang)?;
+    let sets = selection.sets(catalog, &case);
     if interactive {
         // A one-set interview records its set, so the file gives the same verdict later;
         // where the file names another set, resuming needs --set.
@@ -81,16 +85,9 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
             let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
         }
     }
-    let report = Report {
-        case: &case,
-        bank: &catalog.bank,
-        evaluations: sets
-            .iter()
-            .map(|set| engine::evaluate(set, &case.answers))
-            .collect(),
-        lang,
-    };
-    write_out(io, &report::render(args.format, &report));
+    let governing = selection.governing(catalog, &case, &sets);
+    let report = Report::new(&case, catalog, &sets, governing, lang);
+    write_out(io, &report::render(args.format, &report))?;
     let Some(expected) = args.expect else {
         return Ok(Exit::Success);
     };
@@ -111,8 +108,8 @@ fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> 
     )
 }
 
-/// Runs the interview over the chosen sets: one set in its own order and wording, several
-/// as the union of their questions in the bank's order.
+/// Runs the interview over the chosen sets, the law's questions first: one set in its
+/// own order and wording, several as the union of their questions in the bank's order.
 fn ask(
     sets: &[&CriteriaSet],
     catalog: &Catalog,
@@ -121,10 +118,11 @@ fn ask(
     resume_set: Option<&str>,
     io: &mut Io<'_>,
 ) -> Result<Outcome, Failure> {
-    let words = Words(io.lang);
+    let lang = io.lang;
+    let words = Words(lang);
     let items = match sets {
-        [one] => interview::set_items(one, &catalog.bank, words),
-        many => interview::bank_items(many, &catalog.bank, words),
+        [one] => interview::set_items(one, &catalog.law, &catalog.bank, lang),
+        many => interview::bank_items(many, &catalog.law, &catalog.bank, lang),
     };
     let heading = match sets {
         [one] => format!("{} ({})", one.name, one.id),
@@ -137,7 +135,6 @@ fn ask(
         review: io.stdin_is_terminal,
     };
     let path = file.as_ref().map(|f| f.path.clone());
-    let lang = io.lang;
     // Until the first answer is saved, only a file that exists holds answers.
     let given = path
         .as_deref()
@@ -154,8 +151,14 @@ fn ask(
     };
     let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);
     set_interrupt_message(String::new());
-    result.map_err(|e| {
-        let name = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
-        Failure::Input(vec![Diagnostic::file(&name, Problem::Write(e.to_string()))])
+    result.map_err(|e| match path {
+        Some(p) => Failure::Input(vec![Diagnostic::file(
+            &p.display().to_string(),
+            Problem::Write(e.to_string()),
+        )]),
+        None => Failure::Output {
+            target: None,
+            error: e,
+        },
     })
 }

@@ -1,47 +1,50 @@
-//! Runs a parsed command line: loads what it needs, decides, renders, and says which
-//! exit code the outcome deserves. Writes only through the writers it is given. The
-//! larger commands have a file each.
+//! The commands: each file resolves its arguments first, then loads, decides, renders,
+//! and says which exit code the outcome deserves. Writes only through the writers it is
+//! given; a failure is a typed value, put into words here at the edge.
 
+mod agreement;
 mod check;
-mod documents;
+mod init;
+pub mod manual;
+mod select;
+mod show;
 mod test;
+pub mod validate;
 
 pub use check::interrupt_message;
+pub use select::Selection;
 
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Problem;
-use crate::escape::{clean, clean_line};
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::escape::clean_line;
+use crate::exit::Exit;
 use crate::files::{Overwrite, write_atomic};
-use crate::i18n::{Lang, Words};
-use crate::model::case::Case;
-use crate::model::{Catalog, CriteriaSet, criteria};
+use crate::i18n::Words;
+use crate::lang::Lang;
+use crate::model::criteria;
 use crate::report;
-use crate::suggest::closest;
-use crate::{manual, validate};
-
-/// The exit codes. A verdict, whatever it is, is a success of the tool.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// A verdict was given.
-    Success = 0,
-    /// A verdict differs from what was expected, a test case failed, or `validate` found
-    /// errors in a criteria file.
-    Mismatch = 1,
-    /// A usage or input error: nothing was decided.
-    Error = 2,
-}
 
 /// Why a command could not finish.
 #[derive(Debug)]
 pub enum Failure {
     /// Problems in input files, each with its place.
     Input(Vec<Diagnostic>),
-    /// A usage error, already in the user's language.
-    Usage(String),
+    /// A set id that is not a set.
+    UnknownSet {
+        id: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+    },
+    /// A command that needs one set was given none, or several.
+    NeedsOneSet { known: Vec<String> },
+    /// An output could not be written: stdout (`None`) or a file.
+    Output {
+        target: Option<String>,
+        error: io::Error,
+    },
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -60,6 +63,12 @@ pub struct Io<'a> {
     pub stdin_is_terminal: bool,
 }
 
+impl Io<'_> {
+    pub fn words(&self) -> Words {
+        Words(self.lang)
+    }
+}
+
 /// Runs the command line and returns its exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
     match dispatch(cli, io) {
@@ -72,28 +81,15 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
 }
 
 fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let lang = io.lang;
     // Every command but those that do not decide needs the criteria: they load first.
     let load = || criteria::load(&cli.global.criteria).map_err(Failure::from);
     match &cli.command {
         Command::Check(args) => check::check(args, &load()?, io),
         Command::Test(args) => test::test(args, &load()?, io),
-        Command::Init(args) => documents::init(args, &load()?, io),
-        Command::Agreement(args) => documents::agreement(args, &load()?, io),
-        Command::Sets => {
-            write_out(io, &report::catalog::sets(&load()?, lang));
-            Ok(Exit::Success)
-        }
-        Command::Show { set: None } => {
-            write_out(io, &report::catalog::bank(&load()?.bank, lang));
-            Ok(Exit::Success)
-        }
-        Command::Show { set: Some(id) } => {
-            let catalog = load()?;
-            let set = find_set(&catalog, id, lang)?;
-            write_out(io, &report::catalog::set(set, &catalog.bank, lang));
-            Ok(Exit::Success)
-        }
+        Command::Init(args) => init::init(args, &load()?, io),
+        Command::Agreement(args) => agreement::agreement(args, &load()?, io),
+        Command::Sets(args) => show::sets(args, &load()?, io),
+        Command::Show { set } => show::show(set.as_deref(), &load()?, io),
         Command::Validate(args) => {
             // `--criteria` and PATH name files to check alike.
             let paths: Vec<PathBuf> = cli
@@ -103,55 +99,22 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
                 .chain(&args.paths)
                 .cloned()
                 .collect();
-            let validation = validate::validate(&paths, Words(lang));
-            write_out(io, &validation.text);
+            let validation = validate::validate(&paths, io.words());
+            write_out(io, &validation.text)?;
             Ok(validation.exit)
         }
         Command::Completions { shell } => {
-            write_out_bytes(io, &manual::completions(*shell));
+            write_out_bytes(io, &manual::completions(*shell))?;
             Ok(Exit::Success)
         }
         Command::Man => {
-            let page = manual::man().map_err(|e| {
-                Failure::Input(vec![Diagnostic::file("-", Problem::Write(e.to_string()))])
+            let page = manual::man().map_err(|error| Failure::Output {
+                target: None,
+                error,
             })?;
-            write_out(io, &page);
+            write_out(io, &page)?;
             Ok(Exit::Success)
         }
-    }
-}
-
-/// A set by id, or a usage error that names the sets there are.
-pub fn find_set<'c>(
-    catalog: &'c Catalog,
-    id: &str,
-    lang: Lang,
-) -> Result<&'c CriteriaSet, Failure> {
-    catalog
-        .set(id)
-        .ok_or_else(|| usage_unknown_set(catalog, id, lang))
-}
-
-fn usage_unknown_set(catalog: &Catalog, id: &str, lang: Lang) -> Failure {
-    let w = Words(lang);
-    let known: Vec<&str> = catalog.set_ids().collect();
-    let mut message = w.unknown_set_argument(id, &known);
-    if let Some(s) = closest(id, known.iter().copied()) {
-        message = format!("{message}\n  {}: {}", w.help(), w.did_you_mean(&s));
-    }
-    Failure::Usage(message)
-}
-
-/// The sets a check uses: `--set`, else the case's `[case] set`, else all.
-pub fn chosen_sets<'c>(
-    catalog: &'c Catalog,
-    flag: Option<&str>,
-    case: &Case,
-    lang: Lang,
-) -> Result<Vec<&'c CriteriaSet>, Failure> {
-    match flag.or(case.meta.set.as_deref()).unwrap_or("all") {
-        "all" => Ok(catalog.sets.iter().collect()),
-        id => Ok(vec![find_set(catalog, id, lang)?]),
     }
 }
 
@@ -159,12 +122,12 @@ pub fn chosen_sets<'c>(
 /// `--force`, never over an existing file.
 pub(crate) fn write_document(
     io: &mut Io<'_>,
-    text: &str,
+    bytes: &[u8],
     output: Option<&Path>,
     force: bool,
 ) -> Result<Exit, Failure> {
     let Some(path) = output else {
-        write_out(io, text);
+        write_out_bytes(io, bytes)?;
         return Ok(Exit::Success);
     };
     let overwrite = if force {
@@ -173,55 +136,64 @@ pub(crate) fn write_document(
         Overwrite::Refuse
     };
     let name = path.display().to_string();
-    write_atomic(path, text.as_bytes(), overwrite).map_err(|e| {
-        let problem = if e.kind() == io::ErrorKind::AlreadyExists {
-            Problem::Exists
+    write_atomic(path, bytes, overwrite).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            Failure::Input(vec![Diagnostic::file(&name, Problem::Exists)])
         } else {
-            Problem::Write(e.to_string())
-        };
-        Failure::Input(vec![Diagnostic::file(&name, problem)])
+            Failure::Output {
+                target: Some(name.clone()),
+                error: e,
+            }
+        }
     })?;
-    let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&clean_line(&name)));
+    let _ = writeln!(io.stderr, "{}", io.words().written(&clean_line(&name)));
     Ok(Exit::Success)
 }
 
-/// Checks a `--set` flag before any file is read: a wrong set is a usage error whether or
-/// not the file is valid.
-pub(crate) fn check_set_flag(
-    catalog: &Catalog,
-    flag: Option<&str>,
-    lang: Lang,
-) -> Result<(), Failure> {
-    match flag.filter(|id| *id != "all") {
-        Some(id) => find_set(catalog, id, lang).map(drop),
-        None => Ok(()),
-    }
+/// Writes a whole output at once.
+pub(crate) fn write_out(io: &mut Io<'_>, text: &str) -> Result<(), Failure> {
+    write_out_bytes(io, text.as_bytes())
 }
 
-/// Writes a whole output at once. A closed pipe (`iop … | head`) is not an error.
-pub(crate) fn write_out(io: &mut Io<'_>, text: &str) {
-    write_out_bytes(io, text.as_bytes());
+pub(crate) fn write_out_bytes(io: &mut Io<'_>, bytes: &[u8]) -> Result<(), Failure> {
+    io.stdout
+        .write_all(bytes)
+        .and_then(|()| io.stdout.flush())
+        .map_err(|error| Failure::Output {
+            target: None,
+            error,
+        })
 }
 
-pub(crate) fn write_out_bytes(io: &mut Io<'_>, bytes: &[u8]) {
-    if let Err(e) = io.stdout.write_all(bytes).and_then(|()| io.stdout.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        let _ = writeln!(io.stderr, "{}: {e}", Words(io.lang).error());
-    }
-}
-
+/// Puts a failure into words on stderr. A closed pipe (`iop … | head`) ends quietly.
 fn report_failure(failure: &Failure, io: &mut Io<'_>) {
-    let w = Words(io.lang);
+    let w = io.words();
     let text = match failure {
         Failure::Input(problems) => problems
             .iter()
             .map(|d| report::diagnostics::render(d, w))
             .collect::<Vec<_>>()
             .join("\n"),
-        Failure::Usage(message) => {
-            use colored::Colorize;
-            format!("{}: {}\n", w.error().red().bold(), clean(message))
+        Failure::UnknownSet {
+            id,
+            known,
+            suggestion,
+        } => {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let mut message = w.unknown_set_argument(&clean_line(id), &known);
+            if let Some(s) = suggestion {
+                message = format!("{message}\n  {}: {}", w.help(), w.did_you_mean(s));
+            }
+            report::diagnostics::usage(&message, w)
+        }
+        Failure::NeedsOneSet { known } => {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            report::diagnostics::usage(&w.needs_one_set(&known), w)
+        }
+        Failure::Output { error, .. } if error.kind() == io::ErrorKind::BrokenPipe => String::new(),
+        Failure::Output { target, error } => {
+            let target = target.as_deref().map(clean_line);
+            report::diagnostics::usage(&w.cannot_write(target.as_deref(), &error.to_string()), w)
         }
     };
     let _ = io.stderr.write_all(text.as_bytes());

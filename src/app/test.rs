@@ -2,9 +2,9 @@
 
 use std::io;
 
-use super::{Exit, Failure, Io};
+use super::{Failure, Io};
 use crate::cli::TestArgs;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::exit::Exit;
 use crate::i18n::Words;
 use crate::model::Catalog;
 use crate::suite;
@@ -46,12 +46,11 @@ pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
     };
     let summary = match summary {
         Ok(summary) => summary,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Success),
-        Err(e) => {
-            return Err(Failure::Input(vec![Diagnostic::file(
-                "-",
-                Problem::Write(e.to_string()),
-            )]));
+        Err(error) => {
+            return Err(Failure::Output {
+                target: None,
+                error,
+            });
         }
     };
     Ok(if summary.broken > 0 {

@@ -61,15 +61,15 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "check set",
-        "Kriterieuppsättningen att pröva mot, eller `all` [standard: ärendets `[case] set`, annars alla]",
+        "Kriterieuppsättningen att pröva mot, flera åtskilda med komma, eller `all` [standard: ärendets `[case] set`, annars alla]",
     ),
     (
         "check format",
-        "Utskriftens format: text (standard: bedömningen först, sedan varför) eller json (för skript)",
+        "Utskriftens format: text (standard: bedömningen först, sedan varför), json (för skript), markdown (ett beslutsunderlag) eller html (beslutsunderlaget som en fristående sida som kan skrivas ut på A4)",
     ),
     (
         "check expect",
-        "Avsluta med kod 1 om inte varje prövad uppsättning ger denna bedömning: iop, association-grant, procurement eller undetermined",
+        "Avsluta med kod 1 om inte varje prövad uppsättning ger denna bedömning: iop, association-grant, procurement eller undetermined (eller på svenska: upphandling, föreningsbidrag, kan-inte-avgöras)",
     ),
     (
         "test",
@@ -98,7 +98,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "init set",
-        "Uppsättningen vars frågor ska ställas, eller `all` (standard) för alla frågor i alla uppsättningar",
+        "Uppsättningen vars frågor ska ställas, flera åtskilda med komma, eller `all` (standard) för alla frågor i alla uppsättningar",
     ),
     (
         "init output",
@@ -128,7 +128,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "agreement set",
-        "Kriterieuppsättningen vars bedömning ska vara IOP [standard: ärendets `[case] set`]",
+        "Kriterieuppsättningen vars bedömning ska vara IOP [standard: ärendets `[case] set`, annars den uppsättning som gäller för ärendets offentliga part]",
     ),
     (
         "agreement output",
@@ -183,7 +183,11 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "sets",
-        "Lista kriterieuppsättningarna: id, namn, antal kriterier och källa",
+        "Lista kriterieuppsättningarna: id, namn, sort, antal kriterier, utgivare och källa",
+    ),
+    (
+        "sets format",
+        "Utskriftens format: text (en tabell) eller json (för skript: id, namn, sort, utgivare, dokument, datum, adress, antal kriterier)",
     ),
     (
         "show",
@@ -253,9 +257,9 @@ fn localize(mut cmd: Command, path: &str) -> Command {
 }
 
 /// The command line with its help in the given language.
-pub fn command(lang: super::Lang) -> Command {
+pub fn command(lang: crate::lang::Lang) -> Command {
     let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
-    if lang == super::Lang::Sv {
+    if lang == crate::lang::Lang::Sv {
         cmd.build();
         cmd = localize(cmd, "");
     }
@@ -302,6 +306,6 @@ mod tests {
 
     #[test]
     fn the_swedish_command_line_is_consistent() {
-        command(crate::i18n::Lang::Sv).debug_assert();
+        command(crate::lang::Lang::Sv).debug_assert();
     }
 }

@@ -127,12 +127,6 @@ impl Words {
         pick!(self, format!("Berör {sets}."), format!("Asked by {sets}."))
     }
 
-    /// "a, b och c" of texts already escaped.
-    pub fn and_list(self, items: &[String]) -> String {
-        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
-        super::list(&refs, self.and())
-    }
-
     // --- the memo: next steps ---------------------------------------------------------
 
     pub fn steps_heading(self) -> &'static str {
@@ -379,109 +373,6 @@ impl Words {
         )
     }
 
-    /// What the parties commit to, or state, when the criterion on `question` is met.
-    /// `None` for a question that gives no sentence of its own.
-    pub fn commitment(self, question: &str) -> Option<&'static str> {
-        Some(match question {
-            "ideburen_organisation" => pick!(
-                self,
-                "Organisationen är en idéburen organisation: den saknar vinstsyfte, är fristående från det offentliga och delar inte ut vinst.",
-                "The Organisation is an idéburen organisation: it has no profit motive, is independent of the public sector and does not distribute profits."
-            ),
-            "initiated_by_ideburen" => pick!(
-                self,
-                "Verksamheten har kommit till på Organisationens initiativ och är inte en beställning från Kommunen.",
-                "The activity came about on the Organisation's initiative and is not ordered by the Municipality."
-            ),
-            "societal_challenge" => pick!(
-                self,
-                "Verksamheten möter en samhällsutmaning som parterna delar och har definierat tillsammans.",
-                "The activity meets a societal challenge that the parties share and have defined together."
-            ),
-            "shared_goals" => pick!(
-                self,
-                "Parterna har ett gemensamt allmännyttigt mål och är överens om mål och målgrupp.",
-                "The parties share a public-benefit goal and agree on the goals and the target group."
-            ),
-            "political_goal" => pick!(
-                self,
-                "Verksamheten är ett led i att förverkliga Kommunens politiska mål.",
-                "The activity is a step towards realising the Municipality's political goals."
-            ),
-            "added_value_for_target_group" => pick!(
-                self,
-                "Partnerskapet ska skapa mervärde för målgruppen.",
-                "The partnership is to create added value for the target group."
-            ),
-            "joint_collaboration" => pick!(
-                self,
-                "Parterna samarbetar och samverkar fortlöpande och utbyter erfarenheter och kunskap. Kommunen går inte in enbart som finansiär.",
-                "The parties collaborate and cooperate continuously and exchange experience and knowledge. The Municipality does not act merely as a funder."
-            ),
-            "joint_follow_up" => pick!(
-                self,
-                "Parterna följer upp och utvärderar verksamheten gemensamt och fattar gemensamt beslut om hur den ska utvecklas.",
-                "The parties follow up and evaluate the activity together and decide together how it is to be developed."
-            ),
-            "capacity_to_deliver" => pick!(
-                self,
-                "Båda parter har förmåga att genomföra, utvärdera och utveckla verksamheten.",
-                "Both parties are able to carry out, evaluate and develop the activity."
-            ),
-            "cofinanced" => pick!(
-                self,
-                "Parterna samfinansierar verksamheten. Båda bidrar med resurser, till exempel pengar, lokaler eller ideell tid.",
-                "The parties co-finance the activity. Both contribute resources, such as money, premises or volunteer time."
-            ),
-            "part_of_regular_grants" => pick!(
-                self,
-                "Verksamheten finansieras inte genom Kommunens ordinarie föreningsbidrag.",
-                "The activity is not funded through the Municipality's ordinary association grants."
-            ),
-            "municipality_orders_service" => pick!(
-                self,
-                "Överenskommelsen är inte ett uppdrag från Kommunen till Organisationen och inte ett köp av tjänster.",
-                "The agreement is not a commission from the Municipality to the Organisation, nor a purchase of services."
-            ),
-            "independent_actor" => pick!(
-                self,
-                "Kommunen ser Organisationen som en fri och självständig aktör.",
-                "The Municipality regards the Organisation as a free and independent actor."
-            ),
-            "detail_regulated" => pick!(
-                self,
-                "Kommunen detaljreglerar inte verksamheten. Överenskommelsen reglerar bara övergripande vad som ska göras, vem som bidrar med vilka resurser och hur länge den gäller.",
-                "The Municipality does not regulate the activity in detail. The agreement sets out only in broad terms what is to be done, who contributes which resources and how long it runs."
-            ),
-            "commercial_activity" => pick!(
-                self,
-                "Verksamheten är inte kommersiell och har inga ekonomiska drivkrafter.",
-                "The activity is not commercial and has no economic drivers."
-            ),
-            "market_exists" => pick!(
-                self,
-                "Det finns ingen fungerande marknad för verksamheten: ingen näringsidkare erbjuder samma verksamhet.",
-                "There is no functioning market for the activity: no business offers the same activity."
-            ),
-            "municipal_competence" => pick!(
-                self,
-                "Verksamheten ligger inom den kommunala kompetensen enligt kommunallagen, och kommunallagens principer, bland annat likställighetsprincipen, följs.",
-                "The activity lies within the municipality's powers under the Local Government Act (kommunallagen), and the Act's principles, equal treatment among them, are followed."
-            ),
-            "state_aid_compatible" => pick!(
-                self,
-                "Samarbetet är förenligt med EU:s regler om statligt stöd.",
-                "The collaboration complies with the EU rules on state aid."
-            ),
-            "long_term" => pick!(
-                self,
-                "Verksamheten är avsedd att drivas under en längre tid.",
-                "The activity is intended to run for a longer period."
-            ),
-            _ => return None,
-        })
-    }
-
     /// What stands in every draft, section by section: fixed sentences drawn from the
     /// sources, the gaps to fill in, and where the commitments of the criteria met go.
     pub fn section_body(self, section: Section) -> &'static [Body] {
@@ -698,20 +589,6 @@ impl Words {
         )
     }
 
-    pub fn agreement_needs_set(self, known: &[&str]) -> String {
-        pick!(
-            self,
-            format!(
-                "ange en kriterieuppsättning med --set (eller `set` under [case] i svarsfilen); uppsättningarna är {}",
-                self.all_of(known)
-            ),
-            format!(
-                "name one criteria set with --set (or `set` under [case] in the answer file); the sets are {}",
-                self.all_of(known)
-            )
-        )
-    }
-
     pub fn forced_warning(self) -> &'static str {
         pick!(
             self,
@@ -753,12 +630,6 @@ mod tests {
                     }
                 }
             }
-            for q in crate::model::criteria::builtin()
-                .map(|c| c.bank.questions)
-                .unwrap_or_default()
-            {
-                texts.extend(w.commitment(&q.id).map(String::from));
-            }
             texts.push(w.memo_lead().into());
             texts.push(w.memo_footer().into());
             texts.push(w.open_lead().into());
@@ -766,16 +637,6 @@ mod tests {
                 // `'` is escaped by `markup` for attributes, but is only text in content.
                 assert_eq!(markup(text).replace("&#39;", "'"), *text, "{text}");
                 assert_eq!(&markdown(text), text, "{text}");
-            }
-        }
-    }
-
-    #[test]
-    fn every_question_of_the_bank_has_a_commitment() {
-        let catalog = crate::model::criteria::builtin().unwrap();
-        for q in &catalog.bank.questions {
-            for lang in [Lang::Sv, Lang::En] {
-                assert!(Words(lang).commitment(&q.id).is_some(), "{}", q.id);
             }
         }
     }

@@ -23,6 +23,26 @@ pub const CASE_KEYS: &[&str] = &[
     "public_party",
     "description",
     "set",
+    "reference",
+    "date",
+    "officer",
+    "decision_body",
+];
+
+/// The keys of version 1 that version 2 replaced, with what replaces each.
+pub const REPLACED: &[(&str, &[&str])] = &[
+    (
+        "municipality_orders_service",
+        &[
+            "payment_for_performance",
+            "direct_economic_interest",
+            "binding_obligations",
+        ],
+    ),
+    (
+        "state_aid_compatible",
+        &["economic_activity", "above_de_minimis"],
+    ),
 ];
 
 /// What a case says about itself, shown in reports.
@@ -39,6 +59,18 @@ pub struct CaseMeta {
     /// The set (or `all`) to use when none is named on the command line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub set: Option<String>,
+    /// The diarienummer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The date of the assessment, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The handläggare.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    /// The beslutsinstans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_body: Option<String>,
 }
 
 /// One line of `[expect]`: the verdict a set should give.
@@ -150,10 +182,56 @@ impl Reader<'_> {
         }
     }
 
-    fn question_key(&mut self, table: &str, key: &Spanned<toml::de::DeString<'_>>) -> bool {
+    /// A TOML date (`2026-11-26`), or an empty string as a fresh template has it.
+    fn date(&mut self, (key, value): Entry<'_, '_>) -> Option<String> {
+        match value.get_ref() {
+            DeValue::Datetime(d) if d.date.is_some() && d.time.is_none() => {
+                d.date.map(|date| date.to_string())
+            }
+            DeValue::String(s) if s.trim().is_empty() => None,
+            _ => {
+                let key = key.get_ref().to_string();
+                self.problem(
+                    value.span(),
+                    Problem::WrongType {
+                        key,
+                        expected: Expected::Date,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Whether a key of `[answers]` (or, with `facts`, of `[notes]`) names a question.
+    fn question_key(
+        &mut self,
+        table: &str,
+        key: &Spanned<toml::de::DeString<'_>>,
+        facts: bool,
+    ) -> bool {
         let id = key.get_ref().as_ref();
-        if self.catalog.bank.get(id).is_some() {
+        let bank = &self.catalog.bank;
+        if bank.get(id).is_some() || (facts && bank.fact(id).is_some()) {
             return true;
+        }
+        if let Some((_, replacements)) = REPLACED.iter().find(|(old, _)| *old == id) {
+            self.problem(
+                key.span(),
+                Problem::ReplacedQuestion {
+                    key: id.to_string(),
+                    replacements,
+                },
+            );
+            return false;
+        }
+        if let Some(fact) = bank.fact(id) {
+            let problem = Problem::FactAnswered {
+                fact: id.to_string(),
+                questions: fact.all_of.clone(),
+            };
+            self.problem(key.span(), problem);
+            return false;
         }
         let suggestion = closest(id, self.catalog.bank.ids());
         self.problem(
@@ -185,12 +263,19 @@ impl Reader<'_> {
     fn case(&mut self, table: &DeTable<'_>, meta: &mut CaseMeta) {
         for entry @ (key, value) in table {
             let name = key.get_ref().as_ref();
+            if name == "date" {
+                meta.date = self.date(entry);
+                continue;
+            }
             let slot = match name {
                 "title" => &mut meta.title,
                 "organisation" => &mut meta.organisation,
                 "public_party" => &mut meta.public_party,
                 "description" => &mut meta.description,
                 "set" => &mut meta.set,
+                "reference" => &mut meta.reference,
+                "officer" => &mut meta.officer,
+                "decision_body" => &mut meta.decision_body,
                 _ => {
                     self.problem(
                         key.span(),
@@ -220,7 +305,7 @@ impl Reader<'_> {
 
     fn answers(&mut self, table: &DeTable<'_>, answers: &mut Answers) {
         for (key, value) in table {
-            if !self.question_key("answers", key) {
+            if !self.question_key("answers", key, false) {
                 continue;
             }
             let answer = match value.get_ref() {
@@ -244,7 +329,7 @@ impl Reader<'_> {
 
     fn notes(&mut self, table: &DeTable<'_>, notes: &mut BTreeMap<String, String>) {
         for entry @ (key, _) in table {
-            if !self.question_key("notes", key) {
+            if !self.question_key("notes", key, true) {
                 continue;
             }
             if let Some(note) = self.string(entry, Expected::String) {
@@ -262,8 +347,8 @@ impl Reader<'_> {
             let Some(name) = self.string(entry, Expected::Verdict) else {
                 continue;
             };
-            let Some(verdict) = Verdict::from_id(&name) else {
-                let suggestion = closest(&name, Verdict::ALL.iter().map(|v| v.id()));
+            let Some(verdict) = Verdict::from_input(&name) else {
+                let suggestion = closest(&name, Verdict::names());
                 self.problem(
                     value.span(),
                     Problem::UnknownVerdict {

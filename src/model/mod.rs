@@ -1,7 +1,8 @@
-//! The types the program decides with: questions, criteria sets, answers and verdicts.
+//! The types the program decides with: the question bank and its facts, the law, the
+//! criteria sets, answers and verdicts.
 //!
 //! Everything here is validated. The raw shapes of the files, and the checks that turn
-//! them into these types, live in `criteria.rs` (criteria files) and `case.rs` (answer
+//! them into these types, live in `criteria/` (criteria files) and `case.rs` (answer
 //! files).
 
 pub mod case;
@@ -13,10 +14,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// A text in both languages of the interface.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Localized {
     pub sv: String,
     pub en: String,
@@ -32,7 +33,7 @@ impl Localized {
 }
 
 /// The four verdicts of the decision model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Iop,
@@ -49,6 +50,15 @@ impl Verdict {
         Verdict::Undetermined,
     ];
 
+    /// The Swedish names accepted on input (`[expect]`, `--expect`), with their verdicts.
+    pub const ALIASES: [(&'static str, Verdict); 5] = [
+        ("upphandling", Verdict::Procurement),
+        ("föreningsbidrag", Verdict::AssociationGrant),
+        ("foreningsbidrag", Verdict::AssociationGrant),
+        ("kan-inte-avgöras", Verdict::Undetermined),
+        ("kan-inte-avgoras", Verdict::Undetermined),
+    ];
+
     /// The verdict's id as written in files and JSON.
     pub fn id(self) -> &'static str {
         match self {
@@ -61,6 +71,24 @@ impl Verdict {
 
     pub fn from_id(id: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    /// A verdict as a user may write it: its id or one of the Swedish aliases.
+    pub fn from_input(name: &str) -> Option<Verdict> {
+        Verdict::from_id(name).or_else(|| {
+            Verdict::ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == name)
+                .map(|(_, v)| *v)
+        })
+    }
+
+    /// Every name accepted on input: the ids, then the aliases.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        Verdict::ALL
+            .iter()
+            .map(|v| v.id())
+            .chain(Verdict::ALIASES.iter().map(|(alias, _)| *alias))
     }
 }
 
@@ -136,6 +164,14 @@ impl Serialize for Answer {
     }
 }
 
+/// What a draft agreement states when a question is answered as its criterion needs:
+/// a sentence of the parties, and the agreement's section it goes in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub section: String,
+    pub text: Localized,
+}
+
 /// A question of the bank. Its id, `ok` answer and route are fixed by the decision model.
 #[derive(Debug, Clone)]
 pub struct Question {
@@ -144,16 +180,117 @@ pub struct Question {
     pub ok: bool,
     /// Where a case goes when the answer is the other one.
     pub route: Route,
+    /// The source that says where a failure points; `None` exactly when the route is
+    /// `none`.
+    pub route_source: Option<String>,
+    /// Whether the parties can shape the answer by how they design the partnership.
+    pub design: bool,
     pub short: Localized,
     pub text: Localized,
     pub help: Localized,
     pub sources: Vec<String>,
+    /// The sentence a draft agreement states when the answer is `ok`, if any.
+    pub agreement: Option<Commitment>,
 }
 
-/// The questions every set draws on, in the order used when sets are checked together.
+/// A test made of questions: true when every one of them is `true`, false when any is
+/// `false`, otherwise open. Sets and the law use a fact like a question.
 #[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub all_of: Vec<String>,
+    pub ok: bool,
+    pub route: Route,
+    pub route_source: Option<String>,
+    pub short: Localized,
+    pub text: Localized,
+    pub help: Localized,
+    pub sources: Vec<String>,
+    pub agreement: Option<Commitment>,
+}
+
+/// The questions and facts every set and the law draw on, questions in the order used
+/// when sets are checked together.
+#[derive(Debug, Clone, Default)]
 pub struct Bank {
     pub questions: Vec<Question>,
+    pub facts: Vec<Fact>,
+}
+
+/// What a criterion or an item of the law uses: a question or a fact.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Question(&'a Question),
+    Fact(&'a Fact),
+}
+
+impl<'a> Item<'a> {
+    pub fn id(self) -> &'a str {
+        match self {
+            Item::Question(q) => &q.id,
+            Item::Fact(f) => &f.id,
+        }
+    }
+
+    pub fn ok(self) -> bool {
+        match self {
+            Item::Question(q) => q.ok,
+            Item::Fact(f) => f.ok,
+        }
+    }
+
+    pub fn route(self) -> Route {
+        match self {
+            Item::Question(q) => q.route,
+            Item::Fact(f) => f.route,
+        }
+    }
+
+    pub fn short(self) -> &'a Localized {
+        match self {
+            Item::Question(q) => &q.short,
+            Item::Fact(f) => &f.short,
+        }
+    }
+
+    pub fn text(self) -> &'a Localized {
+        match self {
+            Item::Question(q) => &q.text,
+            Item::Fact(f) => &f.text,
+        }
+    }
+
+    pub fn help(self) -> &'a Localized {
+        match self {
+            Item::Question(q) => &q.help,
+            Item::Fact(f) => &f.help,
+        }
+    }
+
+    pub fn sources(self) -> &'a [String] {
+        match self {
+            Item::Question(q) => &q.sources,
+            Item::Fact(f) => &f.sources,
+        }
+    }
+
+    pub fn route_source(self) -> Option<&'a str> {
+        match self {
+            Item::Question(q) => q.route_source.as_deref(),
+            Item::Fact(f) => f.route_source.as_deref(),
+        }
+    }
+
+    pub fn agreement(self) -> Option<&'a Commitment> {
+        match self {
+            Item::Question(q) => q.agreement.as_ref(),
+            Item::Fact(f) => f.agreement.as_ref(),
+        }
+    }
+
+    pub fn is_fact(self) -> bool {
+        matches!(self, Item::Fact(_))
+    }
 }
 
 impl Bank {
@@ -161,18 +298,118 @@ impl Bank {
         self.questions.iter().find(|q| q.id == id)
     }
 
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// A question or a fact by id.
+    pub fn item(&self, id: &str) -> Option<Item<'_>> {
+        self.get(id)
+            .map(Item::Question)
+            .or_else(|| self.fact(id).map(Item::Fact))
+    }
+
+    /// The question ids, in the bank's order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.questions.iter().map(|q| q.id.as_str())
     }
+
+    /// Every id a criterion may use: the questions that belong to no fact, then the facts.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.questions
+            .iter()
+            .filter(|q| self.fact_of(&q.id).is_none())
+            .map(|q| q.id.as_str())
+            .chain(self.facts.iter().map(|f| f.id.as_str()))
+    }
+
+    /// The fact a question belongs to, if any.
+    pub fn fact_of(&self, question: &str) -> Option<&Fact> {
+        self.facts
+            .iter()
+            .find(|f| f.all_of.iter().any(|q| q == question))
+    }
+
+    /// The questions an item is answered by: itself, or a fact's questions.
+    pub fn questions_of<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        match self.fact(id) {
+            Some(fact) => fact.all_of.iter().map(String::as_str).collect(),
+            None => vec![id],
+        }
+    }
+
+    /// Whether the parties can shape an item by the partnership's design: a question's
+    /// own flag, or any of a fact's questions.
+    pub fn design(&self, id: &str) -> bool {
+        self.questions_of(id)
+            .iter()
+            .any(|q| self.get(q).is_some_and(|q| q.design))
+    }
 }
 
-/// Where a criterion comes from.
+/// A legal source the law cites.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub id: String,
+    /// How a memo cites it: "LOU (2016:1145) 1 kap. 15 §".
+    pub short: Localized,
+    pub document: String,
+    pub publisher: String,
+    pub url: Option<String>,
+    /// Words from the source, where the stored copy has them.
+    pub quote: Option<Localized>,
+}
+
+/// One item of the law: a fact or question of the bank, stated as the law requires it.
+#[derive(Debug, Clone)]
+pub struct LawItem {
+    /// A fact or question id.
+    pub id: String,
+    pub ok: bool,
+    pub route: Route,
+    /// A statement that holds when the item is `ok`.
+    pub text: Localized,
+    pub help: Localized,
+    /// Citation ids, in the order cited.
+    pub cite: Vec<String>,
+    /// The sentence shown when the item overrides a set's criteria; `{set}` stands for
+    /// the set's name.
+    pub overrides: Localized,
+}
+
+/// The legal test: applied to every case and every set, before the set's criteria.
+#[derive(Debug, Clone, Default)]
+pub struct Law {
+    pub name: Localized,
+    pub intro: Localized,
+    pub items: Vec<LawItem>,
+    pub citations: Vec<Citation>,
+}
+
+impl Law {
+    pub fn citation(&self, id: &str) -> Option<&Citation> {
+        self.citations.iter().find(|c| c.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&LawItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The citations of an item, in order.
+    pub fn cites<'a>(&'a self, item: &'a LawItem) -> impl Iterator<Item = &'a Citation> {
+        item.cite.iter().filter_map(|id| self.citation(id))
+    }
+}
+
+/// Where a criterion or a set comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     pub document: String,
     pub publisher: String,
     pub section: Option<String>,
     pub url: Option<String>,
+    /// The date the source prints, as it prints it.
+    pub date: Option<String>,
 }
 
 impl fmt::Display for Source {
@@ -189,12 +426,16 @@ impl fmt::Display for Source {
     }
 }
 
-/// One criterion of a set: a question of the bank, worded as the set's source words it.
+/// One criterion of a set: a question or fact of the bank, worded as the set's source
+/// words it.
 ///
 /// `text` states the requirement, so that "stämmer" means the criterion is met.
 #[derive(Debug, Clone)]
 pub struct Criterion {
+    /// A question or fact id.
     pub question: String,
+    /// False for a recommendation ("med fördel", "bör"): it never changes the verdict.
+    pub required: bool,
     pub ok: bool,
     pub route: Route,
     pub text: Localized,
@@ -209,12 +450,52 @@ impl Criterion {
     }
 }
 
-/// A municipality's (or a model's) criteria.
+/// What kind of body a set comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SetKind {
+    Kommun,
+    Region,
+    NationalModel,
+    Inquiry,
+}
+
+impl SetKind {
+    pub const ALL: [SetKind; 4] = [
+        SetKind::Kommun,
+        SetKind::Region,
+        SetKind::NationalModel,
+        SetKind::Inquiry,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SetKind::Kommun => "kommun",
+            SetKind::Region => "region",
+            SetKind::NationalModel => "national-model",
+            SetKind::Inquiry => "inquiry",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SetKind> {
+        SetKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// A municipality's, a region's or a model's criteria.
 #[derive(Debug, Clone)]
 pub struct CriteriaSet {
     pub id: String,
     pub name: String,
+    pub kind: SetKind,
+    /// The public parties the set governs: a case's `public_party` finds its set here.
+    pub governs: Vec<String>,
+    /// The set this one derives from, and how.
+    pub derives_from: Option<String>,
+    pub lineage: Option<Localized>,
     pub source: Source,
+    /// Whether the stored list of criteria is complete, where the data says.
+    pub complete: Option<bool>,
     pub criteria: Vec<Criterion>,
     /// The file the set was read from, or `None` for a built-in set.
     pub file: Option<String>,
@@ -228,15 +509,26 @@ impl CriteriaSet {
     pub fn criterion(&self, question: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.question == question)
     }
+
+    /// Whether the set governs a public party (compared without case or surrounding
+    /// spaces).
+    pub fn governs(&self, party: &str) -> bool {
+        let party = party.trim().to_lowercase();
+        self.governs
+            .iter()
+            .any(|g| g.trim().to_lowercase() == party)
+    }
 }
 
 /// The answers of a case, keyed by question id.
 pub type Answers = BTreeMap<String, Answer>;
 
-/// The question bank and every known set, built-in sets first in the contract's order.
-#[derive(Debug, Clone)]
+/// The question bank, the law and every known set, built-in sets first in the contract's
+/// order.
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub bank: Bank,
+    pub law: Law,
     pub sets: Vec<CriteriaSet>,
 }
 
@@ -255,5 +547,12 @@ impl Catalog {
             Some(slot) => *slot = set,
             None => self.sets.push(set),
         }
+    }
+
+    /// The set that governs a public party, if exactly one does.
+    pub fn governing(&self, party: &str) -> Option<&CriteriaSet> {
+        let mut found = self.sets.iter().filter(|s| s.governs(party));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 }

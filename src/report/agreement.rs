@@ -16,7 +16,7 @@ use std::fmt::Write;
 use super::Report;
 use crate::engine::{Evaluation, Status};
 use crate::escape::{clean_line, markdown as md, markdown_paragraphs};
-use crate::model::{Answer, Verdict};
+use crate::model::{Answer, Item, Localized, Verdict};
 
 /// The sections of an IOP agreement that Jönköping's policy requires, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,42 +65,46 @@ pub enum Body {
     Gap(&'static str),
 }
 
-/// The questions whose commitments a section holds, in the order written.
-fn questions(section: Section) -> &'static [&'static str] {
-    match section {
-        Section::Background => &["ideburen_organisation", "initiated_by_ideburen"],
-        Section::Challenge => &["societal_challenge"],
-        Section::Purpose => &[
-            "shared_goals",
-            "political_goal",
-            "added_value_for_target_group",
-        ],
-        Section::Collaboration => &["joint_collaboration"],
-        Section::FollowUp => &["joint_follow_up", "capacity_to_deliver"],
-        Section::Finance => &["cofinanced", "part_of_regular_grants"],
-        Section::Prerequisites => &[
-            "municipality_orders_service",
-            "independent_actor",
-            "detail_regulated",
-            "commercial_activity",
-            "market_exists",
-            "municipal_competence",
-            "state_aid_compatible",
-        ],
-        Section::Period => &["long_term"],
-        Section::Values | Section::Services | Section::Renegotiation | Section::Contacts => &[],
+impl Section {
+    /// The section's id, as the question bank's `agreement.section` names it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Background => "background",
+            Section::Challenge => "challenge",
+            Section::Purpose => "purpose",
+            Section::Values => "values",
+            Section::Services => "services",
+            Section::Collaboration => "collaboration",
+            Section::FollowUp => "follow-up",
+            Section::Finance => "finance",
+            Section::Prerequisites => "prerequisites",
+            Section::Period => "period",
+            Section::Renegotiation => "renegotiation",
+            Section::Contacts => "contacts",
+        }
     }
 }
 
-/// Whether the case's answer to a question is the one that meets its criterion.
+/// The questions and facts whose commitments a section holds, in the bank's order.
+fn questions<'a>(report: &Report<'a>, section: Section) -> Vec<(&'a str, &'a Localized)> {
+    let bank = report.bank();
+    bank.questions
+        .iter()
+        .map(|q| Item::Question(q))
+        .chain(bank.facts.iter().map(Item::Fact))
+        .filter_map(|item| {
+            let c = item.agreement()?;
+            (c.section == section.id()).then_some((item.id(), &c.text))
+        })
+        .collect()
+}
+
+/// Whether the case's answer to a question (or a fact's value) is the one that meets it.
 fn met(report: &Report<'_>, question: &str) -> bool {
-    let ok = report.bank.get(question).map(|q| q.ok);
-    let answer = report
-        .case
-        .answers
-        .get(question)
-        .copied()
-        .and_then(Answer::known);
+    let bank = report.bank();
+    let ok = bank.item(question).map(|q| q.ok());
+    let answer =
+        crate::engine::answer(bank, question, &report.case.answers).and_then(Answer::known);
     ok.is_some() && answer == ok
 }
 
@@ -193,14 +197,12 @@ pub fn render(report: &Report<'_>, e: &Evaluation<'_>) -> String {
 /// The commitments of a section's criteria that are met, each with the case's note.
 fn commitments(out: &mut String, report: &Report<'_>, section: Section) {
     let w = report.words();
-    for question in questions(section) {
+    for (question, sentence) in questions(report, section) {
         if !met(report, question) {
             continue;
         }
-        if let Some(sentence) = w.commitment(question) {
-            let _ = writeln!(out, "{sentence}\n");
-        }
-        if let Some(note) = report.case.notes.get(*question) {
+        let _ = writeln!(out, "{}\n", md(sentence.get(report.lang)));
+        if let Some(note) = report.case.notes.get(question) {
             let label = md(&report.short(question));
             let lines: Vec<String> = markdown_paragraphs(note)
                 .iter()
@@ -249,14 +251,13 @@ mod tests {
     use crate::i18n::{Lang, Words};
 
     #[test]
-    fn every_question_of_the_bank_is_in_one_section() {
+    fn every_commitment_names_a_section_of_the_agreement() {
         let catalog = crate::model::criteria::builtin().unwrap();
+        let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
         for q in &catalog.bank.questions {
-            let count = Section::ALL
-                .iter()
-                .filter(|s| questions(**s).contains(&q.id.as_str()))
-                .count();
-            assert_eq!(count, 1, "{}", q.id);
+            if let Some(c) = &q.agreement {
+                assert!(ids.contains(&c.section.as_str()), "{}: {}", q.id, c.section);
+            }
         }
     }
 

@@ -3,10 +3,12 @@
 use std::fmt::Write;
 
 use colored::Colorize;
+use serde::Serialize;
 
 use crate::escape::{clean, clean_line};
-use crate::i18n::{Lang, Words};
-use crate::model::{Bank, Catalog, CriteriaSet};
+use crate::i18n::Words;
+use crate::lang::Lang;
+use crate::model::{Catalog, CriteriaSet, Item, SetKind};
 
 fn pad(text: &str, width: usize) -> String {
     format!(
@@ -15,21 +17,25 @@ fn pad(text: &str, width: usize) -> String {
     )
 }
 
-/// The sets as a table: id, name, number of criteria, source.
+/// The sets as a table: id, name, kind, number of criteria, source.
 pub fn sets(catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
     let header = w.sets_header();
-    let rows: Vec<[String; 4]> = catalog
+    let rows: Vec<[String; 5]> = catalog
         .sets
         .iter()
         .map(|s| {
             let mut source = format!("{}: {}", s.source.publisher, s.source.document);
+            if let Some(date) = &s.source.date {
+                let _ = write!(source, " ({date})");
+            }
             if let Some(file) = &s.file {
                 let _ = write!(source, " {}", w.from_file(file));
             }
             [
                 clean_line(&s.id),
                 clean_line(&s.name),
+                w.set_kind(s.kind).to_string(),
                 s.criteria.len().to_string(),
                 clean_line(&source),
             ]
@@ -42,21 +48,71 @@ pub fn sets(catalog: &Catalog, lang: Lang) -> String {
             .max()
             .unwrap_or(0)
     };
-    let widths = [width(0), width(1), width(2)];
-    let line = |cells: [&str; 4]| {
+    let widths = [width(0), width(1), width(2), width(3)];
+    let line = |cells: [&str; 5]| {
         format!(
-            "{}  {}  {}  {}",
+            "{}  {}  {}  {}  {}",
             pad(cells[0], widths[0]),
             pad(cells[1], widths[1]),
             pad(cells[2], widths[2]),
-            cells[3]
+            pad(cells[3], widths[3]),
+            cells[4]
         )
     };
     let mut out = format!("{}\n", line(header).bold());
     for r in &rows {
-        let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]));
+        let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
     }
     out
+}
+
+/// One set for scripts.
+#[derive(Serialize)]
+struct SetJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: SetKind,
+    publisher: &'a str,
+    document: &'a str,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    criteria: usize,
+    /// Of the criteria, how many are recommendations.
+    recommended: usize,
+    /// The public parties the set governs.
+    governs: &'a [String],
+    derives_from: Option<&'a str>,
+    /// Whether the stored list of criteria is complete, where the data says.
+    complete: Option<bool>,
+    /// The file the set was read from, for a set given with `--criteria`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+}
+
+/// The sets as JSON: an array, one object per set.
+pub fn sets_json(catalog: &Catalog) -> String {
+    let sets: Vec<SetJson<'_>> = catalog
+        .sets
+        .iter()
+        .map(|s| SetJson {
+            id: &s.id,
+            name: &s.name,
+            kind: s.kind,
+            publisher: &s.source.publisher,
+            document: &s.source.document,
+            date: s.source.date.as_deref(),
+            url: s.source.url.as_deref(),
+            criteria: s.criteria.len(),
+            recommended: s.criteria.iter().filter(|c| !c.required).count(),
+            governs: &s.governs,
+            derives_from: s.derives_from.as_deref(),
+            complete: s.complete,
+            file: s.file.as_deref(),
+        })
+        .collect();
+    let mut text = crate::escape::json_pretty(&sets);
+    text.push('\n');
+    text
 }
 
 fn block(out: &mut String, label: &str, text: &str) {
@@ -69,59 +125,152 @@ fn block(out: &mut String, label: &str, text: &str) {
     );
 }
 
-/// A set's criteria, each with its question, guidance and source.
-pub fn set(set: &CriteriaSet, bank: &Bank, lang: Lang) -> String {
+/// A set's criteria, each with its question, guidance and source, after the set's
+/// metadata and lineage.
+pub fn set(set: &CriteriaSet, catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
+    let bank = &catalog.bank;
     let mut out = format!(
         "{} ({})\n",
         clean_line(&set.name).bold(),
         clean_line(&set.id)
     );
+    let _ = writeln!(out, "{}: {}", w.kind_label(), w.set_kind(set.kind));
     let _ = writeln!(
         out,
-        "{}: {}\n",
+        "{}: {}",
         w.source_label(),
         clean_line(&set.source.to_string())
     );
+    if let Some(date) = &set.source.date {
+        let _ = writeln!(out, "{}: {}", w.date_label(), clean_line(date));
+    }
+    if let Some(complete) = set.complete {
+        let _ = writeln!(out, "{}", w.list_complete(complete));
+    }
+    if !set.governs.is_empty() {
+        let parties: Vec<String> = set.governs.iter().map(|g| clean_line(g)).collect();
+        let _ = writeln!(out, "{}: {}", w.governs_label(), parties.join(", "));
+    }
+    if let Some(parent) = &set.derives_from {
+        let name = catalog
+            .set(parent)
+            .map_or_else(|| parent.clone(), |p| format!("{} ({})", p.name, p.id));
+        let _ = writeln!(out, "{}: {}", w.derives_label(), clean_line(&name));
+        if let Some(lineage) = &set.lineage {
+            let _ = writeln!(out, "  {}", clean(lineage.get(lang).trim()));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        w.law_applies(&clean_line(catalog.law.name.get(lang)))
+    );
     for (n, c) in set.criteria.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:>2}. {}",
-            n + 1,
-            clean(c.text.get(lang).trim()).bold()
-        );
-        let short = bank.get(&c.question).map_or("", |q| q.short.get(lang));
-        let question = format!(
+        let mut heading = format!("{:>2}. {}", n + 1, clean(c.text.get(lang).trim()).bold());
+        if !c.required {
+            let _ = write!(heading, " ({})", w.recommended());
+        }
+        let _ = writeln!(out, "{heading}");
+        let item = bank.item(&c.question);
+        let short = item.map_or("", |q| q.short().get(lang));
+        let mut question = format!(
             "{} [{}], {}",
             clean_line(short),
             clean_line(&c.question),
             w.ok_answer(c.ok)
         );
+        if c.required {
+            let _ = write!(question, "; {}", w.otherwise(c.route));
+        } else {
+            let _ = write!(question, "; {}", w.advisory_only());
+        }
         block(&mut out, w.question_label(), &question);
         block(&mut out, w.help_label(), c.help.get(lang));
         block(&mut out, w.source_label(), &c.source.to_string());
+        if let Some(route_source) = item.and_then(Item::route_source).filter(|_| c.required) {
+            block(&mut out, w.route_source_label(), route_source);
+        }
         out.push('\n');
     }
     out
 }
 
-/// The question bank: every question with its wording, the answer that meets it, and
-/// where a failing answer points.
-pub fn bank(bank: &Bank, lang: Lang) -> String {
+/// The question bank and the law: every question with its wording, the answer that meets
+/// it, where a failing answer points and the source that says so; then the facts; then
+/// the law's items with their citations.
+pub fn bank(catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
+    let bank = &catalog.bank;
     let mut out = format!("{}\n\n", w.bank_heading(bank.questions.len()).bold());
+    let rule = |out: &mut String, item: Item<'_>| {
+        let mut rule = format!("{}; {}", w.ok_answer(item.ok()), w.otherwise(item.route()));
+        if let Item::Question(q) = item {
+            if q.design {
+                let _ = write!(rule, "; {}", w.design_note());
+            }
+        }
+        block(out, w.rule_label(), &rule);
+        if let Some(source) = item.route_source() {
+            block(out, w.route_source_label(), source);
+        }
+    };
     for q in &bank.questions {
-        let _ = writeln!(
-            out,
+        let mut title = format!(
             "{} {}",
             clean_line(&q.id).bold(),
             clean_line(q.short.get(lang)).dimmed()
         );
+        if let Some(fact) = bank.fact_of(&q.id) {
+            let _ = write!(title, " {}", w.part_of_fact(&fact.id));
+        }
+        let _ = writeln!(out, "{title}");
         block(&mut out, w.question_label(), q.text.get(lang));
-        let rule = format!("{}; {}", w.ok_answer(q.ok), w.otherwise(q.route));
-        block(&mut out, w.rule_label(), &rule);
+        if bank.fact_of(&q.id).is_none() {
+            rule(&mut out, Item::Question(q));
+        }
         block(&mut out, w.help_label(), q.help.get(lang));
         block(&mut out, w.source_label(), &q.sources.join("; "));
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}\n", w.facts_heading(bank.facts.len()).bold());
+    for f in &bank.facts {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            clean_line(&f.id).bold(),
+            clean_line(f.short.get(lang)).dimmed()
+        );
+        block(&mut out, w.fact_label(), f.text.get(lang));
+        block(&mut out, w.all_of_label(), &f.all_of.join(", "));
+        rule(&mut out, Item::Fact(f));
+        block(&mut out, w.help_label(), f.help.get(lang));
+        block(&mut out, w.source_label(), &f.sources.join("; "));
+        out.push('\n');
+    }
+    let law = &catalog.law;
+    let _ = writeln!(out, "{}", clean_line(law.name.get(lang)).bold());
+    let _ = writeln!(out, "{}\n", clean(law.intro.get(lang).trim()));
+    for (n, item) in law.items.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>2}. {} [{}]",
+            n + 1,
+            clean(item.text.get(lang).trim()).bold(),
+            clean_line(&item.id)
+        );
+        block(&mut out, w.help_label(), item.help.get(lang));
+        let cites: Vec<String> = law
+            .cites(item)
+            .map(|c| {
+                let mut text = c.short.get(lang).to_string();
+                if let Some(url) = &c.url {
+                    let _ = write!(text, " <{url}>");
+                }
+                text
+            })
+            .collect();
+        block(&mut out, w.source_label(), &cites.join("; "));
         out.push('\n');
     }
     out

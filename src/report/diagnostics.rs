@@ -71,3 +71,12 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
     }
     out
 }
+
+/// A usage error or an output failure, which has no file and line: `error: message`.
+pub fn usage(message: &str, w: Words) -> String {
+    format!(
+        "{}: {}\n",
+        w.error().red().bold(),
+        crate::escape::clean(message)
+    )
+}

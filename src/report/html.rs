@@ -8,8 +8,8 @@
 
 use std::fmt::Write;
 
-use super::memo::{self, Citation, Step};
-use super::{Report, fails_without_route};
+use super::Report;
+use super::memo::{self, Citation, Step, symbol};
 use crate::engine::{Assessment, Evaluation, Status};
 use crate::escape::{markup, markup_paragraphs, web_url};
 use crate::model::Verdict;
@@ -219,7 +219,7 @@ fn result(report: &Report<'_>, a: &Assessment<'_>) -> String {
     let mut text = format!(
         "<span class=\"status status-{}\">{} {}</span>",
         a.status.id(),
-        a.status.symbol(),
+        symbol(a.status),
         markup(w.status(a.status))
     );
     if a.status == Status::Failed {
@@ -240,11 +240,7 @@ fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         markup(w.verdict_label()),
         markup(w.verdict(e.verdict))
     );
-    let _ = writeln!(
-        out,
-        "<p>{}</p>",
-        markup(w.verdict_meaning(e.verdict, fails_without_route(e)))
-    );
+    let _ = writeln!(out, "<p>{}</p>", markup(w.reason(e.reason())));
     if !e.complete {
         let _ = writeln!(
             out,

@@ -9,8 +9,8 @@
 
 use std::fmt::Write;
 
-use super::memo::{self, Citation, Step};
-use super::{Report, fails_without_route};
+use super::Report;
+use super::memo::{self, Citation, Step, symbol};
 use crate::engine::{Assessment, Evaluation, Status};
 use crate::escape::{markdown as md, markdown_paragraphs, web_url};
 
@@ -108,7 +108,7 @@ fn citation(c: &Citation<'_>) -> String {
 /// The result of a criterion in words, with where a failure points.
 fn result(report: &Report<'_>, a: &Assessment<'_>) -> String {
     let w = report.words();
-    let mut text = format!("{} {}", a.status.symbol(), w.status(a.status));
+    let mut text = format!("{} {}", symbol(a.status), w.status(a.status));
     if a.status == Status::Failed {
         let _ = write!(text, ", {}", w.route(a.criterion.route));
     }
@@ -123,7 +123,7 @@ fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         "**{}: {}.** {}\n",
         w.verdict_label(),
         w.verdict(e.verdict),
-        w.verdict_meaning(e.verdict, fails_without_route(e))
+        w.reason(e.reason())
     );
     if !e.complete {
         let _ = writeln!(out, "*{}*\n", w.not_complete(e.open().len()));

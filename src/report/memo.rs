@@ -2,9 +2,18 @@
 //! next steps a set of verdicts calls for, and how a criterion's source is cited. The
 //! Markdown and HTML renderers draw the same memo from these.
 
-use super::{Report, fails_without_route};
+use super::Report;
 use crate::engine::Status;
 use crate::model::{Answer, CriteriaSet, Criterion, Question, Verdict};
+
+/// A status as a mark: ✓, ✗ or ?.
+pub fn symbol(status: Status) -> &'static str {
+    match status {
+        Status::Met => "✓",
+        Status::Failed => "✗",
+        Status::Open => "?",
+    }
+}
 
 /// One step of the memo's "next steps".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,14 +49,17 @@ pub struct OpenQuestion<'a> {
 /// The questions open in any of the report's sets, in the question bank's order.
 pub fn open_questions<'a>(report: &Report<'a>) -> Vec<OpenQuestion<'a>> {
     report
-        .bank
+        .bank()
         .questions
         .iter()
         .filter_map(|question| {
             let sets: Vec<&'a CriteriaSet> = report
                 .evaluations
                 .iter()
-                .filter(|e| e.open().contains(&question.id.as_str()))
+                .filter(|e| {
+                    e.open().contains(&question.id.as_str())
+                        || e.law.open().contains(&question.id.as_str())
+                })
                 .map(|e| e.set)
                 .collect();
             (!sets.is_empty()).then(|| OpenQuestion {
@@ -62,7 +74,7 @@ pub fn open_questions<'a>(report: &Report<'a>) -> Vec<OpenQuestion<'a>> {
 /// The question ids that fail without pointing to a form, in any set, in the bank's order.
 pub fn failures_without_route<'a>(report: &Report<'a>) -> Vec<&'a str> {
     report
-        .bank
+        .bank()
         .ids()
         .filter(|id| {
             report.evaluations.iter().any(|e| {
@@ -80,13 +92,14 @@ pub fn next_steps(report: &Report<'_>) -> Vec<Step> {
     let partner_is_ideburen =
         report.case.answers.get("ideburen_organisation") == Some(&Answer::Yes);
     let iop_possible = report.evaluations.iter().any(|e| {
-        e.verdict == Verdict::Iop || (e.verdict == Verdict::Undetermined && !fails_without_route(e))
+        e.verdict == Verdict::Iop
+            || (e.verdict == Verdict::Undetermined && !e.fails_without_route())
     });
     let mut steps = Vec::new();
     if report.evaluations.iter().any(|e| !e.complete) {
         steps.push(Step::SettleOpen);
     }
-    if report.evaluations.iter().any(fails_without_route) {
+    if report.evaluations.iter().any(|e| e.fails_without_route()) {
         steps.push(Step::ResolveFailures);
     }
     steps.push(Step::LegalReview);
@@ -154,7 +167,6 @@ pub fn number(set: &CriteriaSet, criterion: &Criterion) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::evaluate;
     use crate::i18n::Lang;
     use crate::model::case::Case;
     use crate::model::criteria;
@@ -165,15 +177,8 @@ mod tests {
         for (k, v) in answers {
             case.answers.insert((*k).to_string(), *v);
         }
-        let report = Report {
-            case: &case,
-            bank: &catalog.bank,
-            evaluations: sets
-                .iter()
-                .map(|id| evaluate(catalog.set(id).unwrap(), &case.answers))
-                .collect(),
-            lang: Lang::Sv,
-        };
+        let sets: Vec<_> = sets.iter().map(|id| catalog.set(id).unwrap()).collect();
+        let report = Report::new(&case, &catalog, &sets, None, Lang::Sv);
         next_steps(&report)
     }
 
@@ -187,7 +192,10 @@ mod tests {
         assert!(steps.contains(&Step::Procure));
         assert!(steps.contains(&Step::ReservedProcurement));
         assert!(!steps.contains(&Step::Process), "{steps:?}");
-        let steps = report_steps(&[("ideburen_organisation", No)], &["falun"]);
+        let steps = report_steps(
+            &[("ideburen_organisation", No), ("market_exists", Yes)],
+            &["falun"],
+        );
         assert!(steps.contains(&Step::Procure));
         assert!(!steps.contains(&Step::ReservedProcurement));
     }

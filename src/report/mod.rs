@@ -1,4 +1,5 @@
-//! Reports of a check: one renderer per output format, all drawn from one `Report`.
+//! The outputs of a check: one renderer per format, all drawn from one `Report`; the
+//! memo's content is built once (`memo.rs`) and drawn by Markdown and HTML.
 
 pub mod agreement;
 pub mod catalog;
@@ -10,10 +11,11 @@ pub mod memo;
 pub mod template;
 pub mod text;
 
-use crate::engine::{Evaluation, Status};
-use crate::i18n::{Lang, Words};
+use crate::engine::{self, Evaluation};
+use crate::i18n::Words;
+use crate::lang::Lang;
 use crate::model::case::Case;
-use crate::model::{Bank, Route};
+use crate::model::{Bank, Catalog, CriteriaSet, Law};
 
 /// `--format` of `iop check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -25,17 +27,49 @@ pub enum Format {
     Html,
 }
 
-/// What a check found: a case and its evaluation by one or more sets.
+/// What a check found: a case and its evaluation by one or more sets, the law first.
 pub struct Report<'a> {
     pub case: &'a Case,
-    pub bank: &'a Bank,
+    pub catalog: &'a Catalog,
     pub evaluations: Vec<Evaluation<'a>>,
+    /// The set that governs the case, by its index in `evaluations`.
+    pub governing: Option<usize>,
     pub lang: Lang,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// Decides every set for the case.
+    pub fn new(
+        case: &'a Case,
+        catalog: &'a Catalog,
+        sets: &[&'a CriteriaSet],
+        governing: Option<&CriteriaSet>,
+        lang: Lang,
+    ) -> Report<'a> {
+        let evaluations: Vec<Evaluation<'a>> = sets
+            .iter()
+            .map(|set| engine::evaluate(set, &catalog.law, &catalog.bank, &case.answers))
+            .collect();
+        let governing = governing.and_then(|g| evaluations.iter().position(|e| e.set.id == g.id));
+        Report {
+            case,
+            catalog,
+            evaluations,
+            governing,
+            lang,
+        }
+    }
+
     pub fn words(&self) -> Words {
         Words(self.lang)
+    }
+
+    pub fn bank(&self) -> &'a Bank {
+        &self.catalog.bank
+    }
+
+    pub fn law(&self) -> &'a Law {
+        &self.catalog.law
     }
 
     /// The case's title, or words that say it has none; not yet escaped.
@@ -47,21 +81,18 @@ impl Report<'_> {
             .unwrap_or_else(|| self.words().untitled())
     }
 
-    /// The short label of a question, for tables and answer lines.
-    pub fn short(&self, question: &str) -> String {
-        self.bank.get(question).map_or_else(
-            || question.to_string(),
-            |q| q.short.get(self.lang).to_string(),
+    /// The short label of a question or fact, for tables and answer lines.
+    pub fn short(&self, id: &str) -> String {
+        self.bank().item(id).map_or_else(
+            || id.to_string(),
+            |item| item.short().get(self.lang).to_string(),
         )
     }
-}
 
-/// True when a set's undetermined verdict comes from a failed criterion rather than
-/// from open questions.
-pub fn fails_without_route(evaluation: &Evaluation<'_>) -> bool {
-    evaluation
-        .with_status(Status::Failed)
-        .any(|a| a.criterion.route == Route::None)
+    /// The evaluation of the governing set.
+    pub fn governing(&self) -> Option<&Evaluation<'a>> {
+        self.governing.map(|i| &self.evaluations[i])
+    }
 }
 
 /// Renders a report in a format.

@@ -1,11 +1,13 @@
 //! `iop init`: an answer file to fill in, every question present and set to "unknown",
-//! each with its wording, guidance and source as comments above it.
+//! the law's first, each with its wording, guidance and source as comments above it.
 
 use std::fmt::Write;
 
 use crate::escape::clean;
-use crate::i18n::{Lang, Words};
-use crate::model::{Bank, CriteriaSet};
+use crate::i18n::Words;
+use crate::interview::{self, Item};
+use crate::lang::Lang;
+use crate::model::{Catalog, CriteriaSet};
 
 /// Breaks text into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -32,7 +34,7 @@ fn comment(out: &mut String, first: &str, text: &str) {
     let pad = " ".repeat(first.chars().count());
     for (i, line) in wrap(&clean(text), 88 - pad.len()).iter().enumerate() {
         let lead = if i == 0 { first } else { &pad };
-        let _ = writeln!(out, "# {lead}{line}").map(|_| ());
+        let _ = writeln!(out, "# {lead}{line}");
     }
 }
 
@@ -41,10 +43,11 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-/// The template for one set (in its order and wording) or for several (the bank's
-/// questions, in its order).
-pub fn render(sets: &[&CriteriaSet], bank: &Bank, lang: Lang) -> String {
+/// The template for one set (the law's questions, then the set's criteria in its order
+/// and wording) or for several (the law's, then the bank's questions, in its order).
+pub fn render(sets: &[&CriteriaSet], catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
+    let (bank, law) = (&catalog.bank, &catalog.law);
     let mut out = String::new();
     for line in w.template_intro() {
         let _ = writeln!(out, "# {line}");
@@ -67,57 +70,44 @@ pub fn render(sets: &[&CriteriaSet], bank: &Bank, lang: Lang) -> String {
         let _ = writeln!(out, "set = {}", toml_string(&one.id));
     }
     let _ = writeln!(out, "\n[answers]");
-    let questions: Vec<&str> = bank
-        .ids()
-        .filter(|id| sets.iter().any(|s| s.uses(id)))
-        .collect();
-    let ordered: Vec<&str> = match sets {
-        [one] => one.criteria.iter().map(|c| c.question.as_str()).collect(),
-        _ => questions,
+    let items: Vec<Item<'_>> = match sets {
+        [one] => interview::set_items(one, law, bank, lang),
+        many => interview::bank_items(many, law, bank, lang),
     };
-    for (n, id) in ordered.iter().enumerate() {
-        let Some(question) = bank.get(id) else {
-            continue;
-        };
-        out.push('\n');
-        comment(&mut out, &format!("{}. ", n + 1), question.text.get(lang));
-        match sets {
-            [one] => {
-                if let Some(c) = one.criterion(id) {
-                    let quote = format!(
-                        "{}: ”{}” – {}",
-                        one.name,
-                        c.text.get(lang).trim(),
-                        w.met_when(c.ok)
-                    );
-                    comment(&mut out, "   ", &quote);
-                    comment(
-                        &mut out,
-                        &format!("   {}: ", w.help_label()),
-                        c.help.get(lang),
-                    );
-                    comment(
-                        &mut out,
-                        &format!("   {}: ", w.source_label()),
-                        &c.source.to_string(),
-                    );
-                }
-            }
-            _ => {
-                comment(&mut out, "   ", &w.met_when(question.ok));
-                comment(
-                    &mut out,
-                    &format!("   {}: ", w.help_label()),
-                    question.help.get(lang),
-                );
-                comment(
-                    &mut out,
-                    &format!("   {}: ", w.source_label()),
-                    &question.sources.join("; "),
-                );
-            }
+    let law_count = interview::law_items(law, bank, lang).len();
+    for (n, item) in items.iter().enumerate() {
+        if n == 0 {
+            let _ = writeln!(out, "\n# {}", w.template_law());
+        } else if n == law_count {
+            let _ = writeln!(out, "\n# {}", w.template_criteria());
         }
-        let _ = writeln!(out, "{id} = \"unknown\"");
+        out.push('\n');
+        let question = bank.get(item.question);
+        let text = question.map_or(item.text, |q| q.text.get(lang));
+        comment(&mut out, &format!("{}. ", n + 1), text);
+        if item.statement {
+            if let [one] = sets {
+                let mut quote = format!(
+                    "{}: ”{}” – {}",
+                    one.name,
+                    item.text.trim(),
+                    w.met_when(item.yes)
+                );
+                if !item.required {
+                    let _ = write!(quote, " ({})", w.recommended());
+                }
+                comment(&mut out, "   ", &quote);
+            }
+        } else if let Some(q) = question.filter(|q| bank.fact_of(&q.id).is_none()) {
+            comment(&mut out, "   ", &w.met_when(q.ok));
+        }
+        comment(&mut out, &format!("   {}: ", w.help_label()), item.help);
+        comment(
+            &mut out,
+            &format!("   {}: ", w.source_label()),
+            &item.source,
+        );
+        let _ = writeln!(out, "{} = \"unknown\"", item.question);
     }
     let _ = writeln!(out, "\n[notes]");
     for line in w.template_notes() {
@@ -128,11 +118,32 @@ pub fn render(sets: &[&CriteriaSet], bank: &Bank, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
+    use crate::model::case;
+    use crate::model::criteria;
 
     #[test]
     fn wraps_at_spaces() {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("", 6), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_template_is_a_valid_answer_file_with_the_law_first() {
+        let catalog = criteria::builtin().unwrap();
+        for set in &catalog.sets {
+            for lang in [Lang::Sv, Lang::En] {
+                let text = render(&[set], &catalog, lang);
+                let case = case::parse("t.toml", &text, &catalog).unwrap();
+                assert_eq!(case.meta.set.as_deref(), Some(set.id.as_str()));
+                let first = text.find("payment_for_performance =").unwrap();
+                let own = text.find("ideburen_organisation =").unwrap();
+                assert!(first < own, "{}", set.id);
+            }
+        }
+        let all: Vec<&CriteriaSet> = catalog.sets.iter().collect();
+        let text = render(&all, &catalog, Lang::Sv);
+        let case = case::parse("t.toml", &text, &catalog).unwrap();
+        assert_eq!(case.answers.len(), catalog.bank.questions.len());
     }
 }

@@ -1,16 +1,20 @@
-//! The text report: the verdict first and plainly, then why, with every source.
+//! The text report: the verdict first and plainly, then the legal test, then why, with
+//! every source.
 //!
-//! One set gives the failed, open and met criteria in turn. Several sets give one
-//! matrix, questions as rows and sets as columns, so that differences between
-//! municipalities show at a glance, followed by why each set that is not an IOP decided
-//! as it did. Colour lives here only; everything from a file passes through `term::clean`.
+//! One set gives the law's items, then the set's failed, open and met criteria, each
+//! with its own statement and whether it holds (stämmer / stämmer inte), and the
+//! question behind it with its own answer (ja / nej). Several sets give one matrix,
+//! questions as rows and sets as short columns, then why each set that is not an IOP
+//! decided as it did. Colour lives here only; everything from a file passes through
+//! `escape::clean`.
 
 use std::fmt::Write;
 
 use colored::{ColoredString, Colorize};
 
-use super::{Report, fails_without_route};
-use crate::engine::{Assessment, Evaluation, Status};
+use super::Report;
+use crate::advice;
+use crate::engine::{Assessment, Evaluation, LawAssessment, LawOutcome, Status};
 use crate::escape::{clean, clean_line};
 use crate::model::Verdict;
 
@@ -56,18 +60,55 @@ fn verdict_colour(verdict: Verdict, text: &str) -> ColoredString {
     }
 }
 
+/// A status as a mark in a list or a table: ✓, ✗ or ?.
 fn mark(status: Status) -> ColoredString {
-    let symbol = status.symbol();
     match status {
-        Status::Met => symbol.green(),
-        Status::Failed => symbol.red(),
-        Status::Open => symbol.yellow(),
+        Status::Met => "✓".green(),
+        Status::Failed => "✗".red(),
+        Status::Open => "?".yellow(),
     }
 }
 
 /// Continues a block of text on following lines with the given indentation.
 fn indent(text: &str, pad: &str) -> String {
     text.lines().collect::<Vec<_>>().join(&format!("\n{pad}"))
+}
+
+/// The verdict, the set, why, and whether the law overrides the set's own criteria.
+fn verdict_block(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, lead: &str) {
+    let w = report.words();
+    let lang = report.lang;
+    let _ = writeln!(out, "{lead}{}", w.reason(e.reason()));
+    if let Some(item) = e.overriding() {
+        let sentence = if item.status == Status::Open {
+            w.law_not_settled(&e.set.name)
+        } else {
+            item.item.overrides.get(lang).replace("{set}", &e.set.name)
+        };
+        let _ = writeln!(out, "{lead}{}", clean(sentence.trim()).bold());
+        let _ = writeln!(out, "{lead}{}", w.criteria_verdict(e.criteria_verdict));
+    }
+    if !e.complete {
+        let _ = writeln!(out, "{lead}{}", w.not_complete(e.open_count()).yellow());
+    }
+    let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
+    if possible.len() > 1 {
+        let names: Vec<String> = possible.iter().map(|v| w.verdict(*v).to_string()).collect();
+        let _ = writeln!(out, "{lead}{}", w.still_possible(&w.or_list(&names)));
+        if let Some(q) =
+            advice::next_question(e.set, report.law(), report.bank(), &report.case.answers)
+        {
+            let text = report
+                .bank()
+                .get(q)
+                .map_or(q.to_string(), |q| q.text.get(lang).to_string());
+            let _ = writeln!(
+                out,
+                "{lead}{}",
+                w.deciding_question(&clean_line(text.trim()), q)
+            );
+        }
+    }
 }
 
 fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
@@ -85,14 +126,8 @@ fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         clean_line(&e.set.name),
         clean_line(&e.set.id)
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        w.verdict_meaning(e.verdict, fails_without_route(e))
-    );
-    if !e.complete {
-        let _ = writeln!(out, "{}", w.not_complete(e.open().len()).yellow());
-    }
+    verdict_block(out, report, e, "");
+    law_section(out, report, e);
     for status in [Status::Failed, Status::Open, Status::Met] {
         let items: Vec<&Assessment<'_>> = e.with_status(status).collect();
         if items.is_empty() {
@@ -103,28 +138,106 @@ fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
             assessment(out, report, a, true);
         }
     }
+    let advisories: Vec<&Assessment<'_>> = e.advisories().collect();
+    if !advisories.is_empty() {
+        let _ = writeln!(out, "\n{}", w.advisories_heading(advisories.len()).bold());
+        let _ = writeln!(out, "  {}", w.advisories_lead().dimmed());
+        for a in advisories {
+            assessment(out, report, a, true);
+        }
+    }
 }
 
-/// One criterion: its requirement, the answer behind it, the note and the source.
+/// The legal test: its outcome, then each item with its statement, the answers behind
+/// it and its citations.
+fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
+    let w = report.words();
+    let lang = report.lang;
+    let law = report.law();
+    let outcome = w.law_outcome(e.law.outcome);
+    let outcome = match e.law.outcome {
+        LawOutcome::Clear => outcome.green(),
+        LawOutcome::Contract => outcome.magenta(),
+        LawOutcome::Review | LawOutcome::Open => outcome.yellow(),
+    };
+    let _ = writeln!(
+        out,
+        "\n{}: {outcome}",
+        clean_line(law.name.get(lang)).bold()
+    );
+    for a in &e.law.items {
+        law_item(out, report, a);
+    }
+}
+
+fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
+    let w = report.words();
+    let lang = report.lang;
+    let bank = report.bank();
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        mark(a.status),
+        indent(&clean(a.item.text.get(lang).trim()), "    ")
+    );
+    let answers: Vec<String> = bank
+        .questions_of(&a.item.id)
+        .into_iter()
+        .map(|q| {
+            let answer = report.case.answers.get(q).copied();
+            format!(
+                "{}: {} [{}]",
+                clean_line(&report.short(q)),
+                w.answer(answer),
+                clean_line(q)
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "    {}: {}", w.status(a.status), answers.join(" · "));
+    if let Some(note) = report.case.notes.get(&a.item.id) {
+        let label = format!("{}: ", w.note_label());
+        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
+    }
+    let cites: Vec<String> = report
+        .law()
+        .cites(a.item)
+        .map(|c| clean_line(c.short.get(lang)))
+        .collect();
+    if !cites.is_empty() {
+        let line = format!("{}: {}", w.source_label(), cites.join("; "));
+        let _ = writeln!(out, "    {}", line.dimmed());
+    }
+}
+
+/// One criterion: its requirement, whether it holds and the answer behind it, the note
+/// and the source.
 fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_source: bool) {
     let w = report.words();
     let lang = report.lang;
     let c = a.criterion;
     let pad = "      ";
-    let _ = writeln!(
-        out,
+    let mut first = format!(
         "  {} {}",
         mark(a.status),
         indent(&clean(c.text.get(lang).trim()), "    ")
     );
+    if !c.required {
+        let _ = write!(first, " ({})", w.recommended());
+    }
+    let _ = writeln!(out, "{first}");
+    let fact = report.bank().fact(&c.question).is_some();
+    let given = if fact {
+        w.fact_answer(a.answer)
+    } else {
+        w.answer(a.answer)
+    };
     let mut answer = format!(
-        "{}: {}: {}  [{}]",
-        w.answer_label(),
+        "{}: {}: {given}  [{}]",
+        w.status(a.status),
         clean_line(&report.short(&c.question)),
-        w.answer(a.answer),
         clean_line(&c.question)
     );
-    if a.status == Status::Failed {
+    if a.status == Status::Failed && c.required {
         let _ = write!(answer, "  → {}", w.route(c.route));
     }
     let _ = writeln!(out, "    {answer}");
@@ -147,17 +260,47 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
 }
 
+/// Short heads for the sets' columns: the first three letters of each id, upper case,
+/// when they tell the sets apart; else numbers.
+fn column_heads(evaluations: &[Evaluation<'_>]) -> Vec<String> {
+    let heads: Vec<String> = evaluations
+        .iter()
+        .map(|e| {
+            e.set
+                .id
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(3)
+                .collect::<String>()
+                .to_uppercase()
+        })
+        .collect();
+    let mut sorted = heads.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() == heads.len() && heads.iter().all(|h| !h.is_empty()) {
+        heads
+    } else {
+        (1..=evaluations.len()).map(|n| n.to_string()).collect()
+    }
+}
+
 fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>]) {
     let w = report.words();
+    let heads = column_heads(evaluations);
+    let head_width = heads.iter().map(|h| h.chars().count()).max().unwrap_or(1);
+
+    // The verdicts, one line per set, with its column head.
     let _ = writeln!(out, "{}", w.verdicts_label().bold());
     let id_width = evaluations
         .iter()
         .map(|e| e.set.id.chars().count())
         .max()
         .unwrap_or(0);
-    for e in evaluations {
+    for (e, head) in evaluations.iter().zip(&heads) {
         let mut line = format!(
-            "  {}  {}",
+            "  {}  {}  {}",
+            pad(head, head_width),
             pad(&clean_line(&e.set.id), id_width),
             verdict_colour(e.verdict, w.verdict(e.verdict))
         );
@@ -165,41 +308,39 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
             let _ = write!(
                 line,
                 "  {}",
-                format!("({})", w.not_complete_short(e.open().len())).yellow()
+                format!("({})", w.not_complete_short(e.open_count())).yellow()
             );
         }
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
 
-    // Rows: every question some chosen set uses, in the bank's order.
-    let questions: Vec<&str> = report
-        .bank
-        .ids()
-        .filter(|q| evaluations.iter().any(|e| e.set.uses(q)))
-        .collect();
-    let labels: Vec<String> = questions
+    // Rows: the law's items, then every question or fact some chosen set uses, in the
+    // bank's order (a fact where its first question stands).
+    let bank = report.bank();
+    let mut rows: Vec<&str> = report.law().items.iter().map(|i| i.id.as_str()).collect();
+    for q in bank.ids() {
+        let item = bank.fact_of(q).map_or(q, |f| f.id.as_str());
+        if !rows.contains(&item) && evaluations.iter().any(|e| e.set.uses(item)) {
+            rows.push(item);
+        }
+    }
+    let labels: Vec<String> = rows.iter().map(|q| clean_line(&report.short(q))).collect();
+    let answers: Vec<&str> = rows
         .iter()
-        .map(|q| clean_line(&report.short(q)))
-        .collect();
-    let answers: Vec<&str> = questions
-        .iter()
-        .map(|q| w.answer(report.case.answers.get(*q).copied()))
-        .collect();
-    let cells: Vec<String> = evaluations
-        .iter()
-        .map(|e| {
-            let star = if e.complete { "" } else { "*" };
-            format!("{}{star}", w.verdict_short(e.verdict))
+        .map(|id| {
+            let answer = crate::engine::answer(bank, id, &report.case.answers);
+            if bank.fact(id).is_some() {
+                w.fact_answer(answer)
+            } else {
+                w.answer(answer)
+            }
         })
         .collect();
     let label_width = labels
         .iter()
         .map(|l| l.chars().count())
-        .chain([
-            w.question_label().chars().count(),
-            w.verdict_label().chars().count(),
-        ])
+        .chain([w.question_label().chars().count()])
         .max()
         .unwrap_or(0);
     let answer_width = answers
@@ -208,48 +349,47 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         .chain([w.answer_label().chars().count()])
         .max()
         .unwrap_or(0);
-    let widths: Vec<usize> = evaluations
-        .iter()
-        .zip(&cells)
-        .map(|(e, cell)| e.set.id.chars().count().max(cell.chars().count()))
-        .collect();
 
     let mut head = format!(
         "{}  {}",
         pad(w.question_label(), label_width),
         pad(w.answer_label(), answer_width)
     );
-    for (e, width) in evaluations.iter().zip(&widths) {
-        let _ = write!(head, "  {}", pad(&clean_line(&e.set.id), *width));
+    for h in &heads {
+        let _ = write!(head, " {}", pad(h, head_width));
     }
     let _ = writeln!(out, "{}", head.trim_end().bold());
-    for ((question, label), answer) in questions.iter().zip(&labels).zip(&answers) {
+    let law_rows = report.law().items.len();
+    for (n, ((id, label), answer)) in rows.iter().zip(&labels).zip(&answers).enumerate() {
+        if n == law_rows {
+            let _ = writeln!(out, "{}", "·".repeat(label_width).dimmed());
+        }
         let mut row = format!("{}  {}", pad(label, label_width), pad(answer, answer_width));
-        for (e, width) in evaluations.iter().zip(&widths) {
-            let cell = match e
-                .assessments
-                .iter()
-                .find(|a| a.criterion.question == *question)
-            {
-                Some(a) => mark(a.status),
+        for e in evaluations {
+            let status = if n < law_rows {
+                e.law.items.get(n).map(|a| (a.status, true))
+            } else {
+                e.assessments
+                    .iter()
+                    .find(|a| a.criterion.question == *id)
+                    .map(|a| (a.status, a.criterion.required))
+            };
+            let cell = match status {
+                Some((status, true)) => mark(status),
+                Some((status, false)) => match status {
+                    Status::Met => "✓".dimmed(),
+                    Status::Failed => "✗".dimmed(),
+                    Status::Open => "?".dimmed(),
+                },
                 None => "·".dimmed(),
             };
-            let _ = write!(row, "  {cell}{}", " ".repeat(width - 1));
+            let _ = write!(row, " {cell}{}", " ".repeat(head_width - 1));
         }
         let _ = writeln!(out, "{}", row.trim_end());
     }
-    let mut last = format!(
-        "{}  {}",
-        pad(w.verdict_label(), label_width),
-        pad("", answer_width)
-    );
-    for ((e, cell), width) in evaluations.iter().zip(&cells).zip(&widths) {
-        let _ = write!(last, "  {}", verdict_colour(e.verdict, &pad(cell, *width)));
-    }
-    let _ = writeln!(out, "{}", last.trim_end());
     let _ = writeln!(out, "{}", w.matrix_legend().dimmed());
 
-    // Why: the failed and open criteria of every set that is not an IOP.
+    // Why: the law and the failed and open criteria of every set that is not an IOP.
     let undecided: Vec<&Evaluation<'_>> = evaluations
         .iter()
         .filter(|e| e.verdict != Verdict::Iop)
@@ -266,11 +406,10 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                 clean_line(&e.set.id).bold(),
                 verdict_colour(e.verdict, w.verdict(e.verdict))
             );
-            let _ = writeln!(
-                out,
-                "  {}",
-                w.verdict_meaning(e.verdict, fails_without_route(e))
-            );
+            verdict_block(out, report, e, "  ");
+            for a in e.law.items.iter().filter(|a| a.status != Status::Met) {
+                law_item(out, report, a);
+            }
             for a in e
                 .with_status(Status::Failed)
                 .chain(e.with_status(Status::Open))
@@ -280,4 +419,38 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         }
     }
     let _ = writeln!(out, "\n{}", w.matrix_detail_hint().dimmed());
+}
+
+/// The answer a matrix row shows, for tests.
+#[cfg(test)]
+fn row_answer(report: &Report<'_>, id: &str) -> Option<crate::model::Answer> {
+    crate::engine::answer(report.bank(), id, &report.case.answers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::model::case::Case;
+    use crate::model::criteria;
+
+    #[test]
+    fn twelve_sets_fit_a_hundred_columns() {
+        colored::control::set_override(false);
+        let catalog = criteria::builtin().unwrap();
+        let case = Case::default();
+        let sets: Vec<_> = catalog.sets.iter().collect();
+        let report = Report::new(&case, &catalog, &sets, None, Lang::Sv);
+        let text = render(&report);
+        let start = text.find("Fråga").unwrap();
+        let table = &text[start..text.find("✓ stämmer").unwrap_or(text.len())];
+        for line in table.lines() {
+            assert!(
+                line.chars().count() <= 100,
+                "{} columns: {line}",
+                line.chars().count()
+            );
+        }
+        assert_eq!(row_answer(&report, "public_contract"), None);
+    }
 }

@@ -134,14 +134,14 @@ pub fn test_case(case: &Case, catalog: &Catalog) -> CaseResult {
         .iter()
         .filter_map(|expectation| {
             let set = catalog.set(&expectation.set)?;
-            let e = engine::evaluate(set, &case.answers);
+            let e = engine::evaluate(set, &catalog.law, &catalog.bank, &case.answers);
             Some(Check {
                 set: expectation.set.clone(),
                 expected: expectation.verdict,
                 actual: e.verdict,
                 complete: e.complete,
-                failed: e.failed().into_iter().map(String::from).collect(),
-                open: e.open().into_iter().map(String::from).collect(),
+                failed: ids(e.law.failed(), e.failed()),
+                open: ids(e.law.open(), e.open()),
                 line: expectation.line,
             })
         })
@@ -159,6 +159,17 @@ pub fn test_case(case: &Case, catalog: &Catalog) -> CaseResult {
         checks,
         status,
     }
+}
+
+/// The law's ids, then the set's, each once.
+fn ids(law: Vec<&str>, own: Vec<&str>) -> Vec<String> {
+    let mut all: Vec<String> = law.into_iter().map(String::from).collect();
+    for id in own {
+        if !all.iter().any(|a| a == id) {
+            all.push(id.to_string());
+        }
+    }
+    all
 }
 
 fn test_file(path: &Path, catalog: &Catalog) -> CaseResult {

@@ -1,0 +1,179 @@
+//! What every kind of criteria file shares: the keys each of its tables may hold, and the
+//! checker that collects a file's problems with their places.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::model::Localized;
+use crate::suggest::closest;
+
+/// The keys of each table of a kind of file, by the table's path as its header is
+/// written (`""` for the top level, `criterion.text` for a criterion's text).
+pub type Schema = &'static [(&'static str, &'static [&'static str])];
+
+pub const LOCALIZED_KEYS: &[&str] = &["sv", "en"];
+
+/// A text in both languages, as read: either may be missing.
+#[derive(Deserialize, Default)]
+pub struct RawLocalized {
+    pub sv: Option<String>,
+    pub en: Option<String>,
+}
+
+/// A text with the line ends of a file saved on Windows: a multi-line string keeps its
+/// CRLF, which would show as `\u{d}` in every report.
+pub fn lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// Every key that a file's tables do not have, each with its place. Serde stops at the
+/// first unknown key; this names them all, in the user's language.
+pub fn unknown_keys(root: &DeTable<'_>, schema: Schema) -> Vec<(Range<usize>, Problem)> {
+    fn expected(schema: Schema, path: &str) -> Option<&'static [&'static str]> {
+        schema
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, keys)| *keys)
+    }
+    fn check(
+        table: &DeTable<'_>,
+        path: &str,
+        schema: Schema,
+        found: &mut Vec<(Range<usize>, Problem)>,
+    ) {
+        let Some(keys) = expected(schema, path) else {
+            return;
+        };
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            if !keys.contains(&k) {
+                found.push((
+                    key.span(),
+                    Problem::UnknownKey {
+                        table: path.to_string(),
+                        key: k.to_string(),
+                        expected: keys,
+                        suggestion: closest(k, keys.iter().copied()),
+                    },
+                ));
+                continue;
+            }
+            let child = if path.is_empty() {
+                k.to_string()
+            } else {
+                format!("{path}.{k}")
+            };
+            match value.get_ref() {
+                DeValue::Table(t) => check(t, &child, schema, found),
+                DeValue::Array(items) => {
+                    for item in items {
+                        if let DeValue::Table(t) = item.get_ref() {
+                            check(t, &child, schema, found);
+                        }
+                    }
+                }
+                // A wrong type is left to the deserializer, which names it.
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    check(root, "", schema, &mut found);
+    found
+}
+
+/// Collects the problems of one file.
+pub struct Checker<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    pub fn problem(&mut self, span: Option<Range<usize>>, problem: Problem) {
+        self.problems
+            .push(Diagnostic::at(self.file, self.text, span, problem));
+    }
+
+    /// The line of a byte offset, for "first on line N".
+    pub fn line(&self, span: Range<usize>) -> usize {
+        Location::of(self.text, span).line
+    }
+
+    /// A text that must have both languages.
+    pub fn localized(
+        &mut self,
+        raw: Option<RawLocalized>,
+        field: &str,
+        span: &Range<usize>,
+    ) -> Localized {
+        let raw = raw.unwrap_or_default();
+        let mut take = |value: Option<String>, lang: &'static str| match value {
+            Some(v) if !v.trim().is_empty() => lines(v),
+            _ => {
+                let field = field.to_string();
+                self.problem(Some(span.clone()), Problem::MissingText { field, lang });
+                String::new()
+            }
+        };
+        Localized {
+            sv: take(raw.sv, "sv"),
+            en: take(raw.en, "en"),
+        }
+    }
+
+    /// A text that may be absent, but when given has both languages.
+    pub fn optional_localized(
+        &mut self,
+        raw: Option<RawLocalized>,
+        field: &str,
+        span: &Range<usize>,
+    ) -> Option<Localized> {
+        raw.map(|raw| self.localized(Some(raw), field, span))
+    }
+
+    /// A value that must be there and not be empty.
+    pub fn required(
+        &mut self,
+        value: Option<String>,
+        field: &str,
+        span: Option<Range<usize>>,
+    ) -> String {
+        match value {
+            Some(v) if !v.trim().is_empty() => lines(v),
+            _ => {
+                self.problem(
+                    span,
+                    Problem::Missing {
+                        field: field.to_string(),
+                    },
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// A question or set id: lower-case letters, digits and `_`.
+pub fn valid_question_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A set id: lower-case letters, digits and `-`, not `all`.
+pub fn valid_set_id(id: &str) -> bool {
+    id != "all"
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
