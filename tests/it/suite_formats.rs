@@ -1,10 +1,9 @@
 //! `iop test` output that other tools read: JUnit XML parsed as XML, JSON parsed as JSON.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 fn iop_test(args: &[&str]) -> Output {
     let args: Vec<&str> = ["test"].into_iter().chain(args.iter().copied()).collect();

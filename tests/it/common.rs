@@ -1,7 +1,6 @@
 //! Running the `iop` binary from the end-to-end tests: in the repository's folder, in a
 //! known language, without colour, with the given text on stdin.
 
-#![allow(dead_code, clippy::unwrap_used)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -29,4 +28,11 @@ pub fn iop_with(args: &[&str], lang: &str, stdin: &str) -> Output {
     // A command that exits before reading all of stdin closes the pipe: not a failure.
     let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
+}
+
+/// The built-in catalog, loaded once for every test that needs it.
+pub fn catalog() -> &'static iop::model::Catalog {
+    static CATALOG: std::sync::LazyLock<iop::model::Catalog> =
+        std::sync::LazyLock::new(|| iop::model::criteria::builtin().unwrap());
+    &CATALOG
 }

@@ -2,7 +2,6 @@
 //! and Ctrl-C, which must leave every given answer saved and say how to go on.
 
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::process::Command;
 

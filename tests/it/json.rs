@@ -1,9 +1,8 @@
 //! The JSON output decoded into strict structs: a renamed, removed or added field fails
 //! here, so the shape the decision model fixes cannot drift unnoticed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 

@@ -1,9 +1,8 @@
 //! `iop completions SHELL` and `iop man`: every shell gets a script that knows the
 //! commands, and the manual page is roff that names every command.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 const COMMANDS: &[&str] = &[
     "check",

@@ -4,12 +4,11 @@
 //! control characters, and no bidirectional override. What the files said is still
 //! there, shown as escapes (and in JSON, decoded back to the very same text).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 use iop::model::criteria::BUILTIN;
 

@@ -1,15 +1,15 @@
 //! Every example case holds the verdicts its `[expect]` table names, for all five sets.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
+use crate::common;
 use iop::engine;
-use iop::model::{case, criteria};
+use iop::model::case;
 
 #[test]
 fn every_example_meets_its_expectations() {
-    let catalog = criteria::builtin().expect("built-in criteria load");
+    let catalog = common::catalog();
     let mut files: Vec<_> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
             .unwrap()
@@ -40,7 +40,7 @@ fn every_example_meets_its_expectations() {
         );
         for expectation in &case.expect {
             let set = catalog.set(&expectation.set).unwrap();
-            let actual = engine::evaluate(set, &case.answers).verdict;
+            let actual = engine::evaluate(set, &catalog.law, &catalog.bank, &case.answers).verdict;
             if actual != expectation.verdict {
                 failures.push(format!(
                     "{}: {} expected {}, got {actual}",
@@ -56,7 +56,7 @@ fn every_example_meets_its_expectations() {
 
 #[test]
 fn the_examples_show_every_verdict() {
-    let catalog = criteria::builtin().unwrap();
+    let catalog = common::catalog();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut seen = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {

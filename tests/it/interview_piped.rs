@@ -1,12 +1,11 @@
 //! The interview through a pipe: stop half-way, come back later, and get the verdict the
 //! saved file gives.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 fn iop(args: &[&str], stdin: &str) -> Output {
     common::iop_with(args, "sv_SE.UTF-8", stdin)

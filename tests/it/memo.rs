@@ -3,14 +3,13 @@
 //! the output, and the exit codes of `iop agreement`.
 //!
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test memo`) updates the
-//! snapshots in `tests/snapshots/` after a deliberate change; read them before accepting.
+//! snapshots in `tests/it/snapshots/` after a deliberate change; read them before accepting.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
