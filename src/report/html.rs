@@ -245,7 +245,7 @@ fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         let _ = writeln!(
             out,
             "<p class=\"incomplete\">{}</p>",
-            markup(&w.not_complete(e.open().len()))
+            markup(&w.not_complete(e.open().len(), false))
         );
     }
     let _ = writeln!(out, "</div>");

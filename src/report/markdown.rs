@@ -126,7 +126,7 @@ fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         w.reason(e.reason())
     );
     if !e.complete {
-        let _ = writeln!(out, "*{}*\n", w.not_complete(e.open().len()));
+        let _ = writeln!(out, "*{}*\n", w.not_complete(e.open().len(), false));
     }
     let _ = writeln!(
         out,
