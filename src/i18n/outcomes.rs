@@ -320,6 +320,22 @@ impl Words {
         pick!(self, "Varför", "Why")
     }
 
+    pub fn reference_label(self) -> &'static str {
+        pick!(self, "Diarienummer", "Reference")
+    }
+
+    pub fn date_label_case(self) -> &'static str {
+        pick!(self, "Datum", "Date")
+    }
+
+    pub fn officer_label(self) -> &'static str {
+        pick!(self, "Handläggare", "Officer")
+    }
+
+    pub fn decision_body_label(self) -> &'static str {
+        pick!(self, "Beslutsinstans", "Decision body")
+    }
+
     pub fn file_label(self) -> &'static str {
         pick!(self, "Fil", "File")
     }

@@ -41,6 +41,18 @@ fn header(out: &mut String, report: &Report<'_>) {
     if !parties.is_empty() {
         let _ = writeln!(out, "{}", parties.join(" · "));
     }
+    let record: Vec<String> = [
+        (w.reference_label(), &meta.reference),
+        (w.date_label_case(), &meta.date),
+        (w.officer_label(), &meta.officer),
+        (w.decision_body_label(), &meta.decision_body),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_deref().map(|v| format!("{label}: {}", clean_line(v))))
+    .collect();
+    if !record.is_empty() {
+        let _ = writeln!(out, "{}", record.join(" · "));
+    }
     if let Some(description) = &meta.description {
         let _ = writeln!(out, "{}", indent(&clean(description.trim()), ""));
     }
@@ -201,9 +213,18 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
         capitalized(w.status(a.status)),
         answers.join(" · ")
     );
-    if let Some(note) = report.case.notes.get(&a.item.id) {
-        let label = format!("{}: ", w.note_label());
-        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
+    // Notes on the item, and on each question of a fact.
+    let mut noted: Vec<&str> = vec![a.item.id.as_str()];
+    noted.extend(bank.questions_of(&a.item.id).into_iter().filter(|q| *q != a.item.id));
+    for id in noted {
+        if let Some(note) = report.case.notes.get(id) {
+            let label = if id == a.item.id {
+                format!("{}: ", w.note_label())
+            } else {
+                format!("{} ({}): ", w.note_label(), clean_line(&report.short(id)))
+            };
+            let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
+        }
     }
     let cites: Vec<String> = report
         .law()
