@@ -13,6 +13,7 @@ pub mod engine;
 pub mod escape;
 pub mod files;
 pub mod i18n;
+pub mod input;
 pub mod interview;
 pub mod manual;
 pub mod model;

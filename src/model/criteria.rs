@@ -112,14 +112,15 @@ fn lines(text: String) -> String {
 /// Collects the problems of one file.
 struct Checker<'a> {
     file: &'a str,
-    text: &'a str,
+    /// Found once: every problem's line comes from it.
+    lines: diagnostic::Lines<'a>,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn problem(&mut self, span: Option<Range<usize>>, problem: Problem) {
-        self.problems
-            .push(Diagnostic::at(self.file, self.text, span, problem));
+        let d = Diagnostic::in_lines(self.file, &self.lines, span, problem);
+        self.problems.push(d);
     }
 
     fn localized(
@@ -224,9 +225,10 @@ fn unknown_keys(file: &str, text: &str, root: &DeTable<'_>) -> Vec<Diagnostic> {
 
     let mut found = Vec::new();
     check(root, "", TOP_KEYS, &mut found);
+    let lines = diagnostic::Lines::new(text);
     found
         .into_iter()
-        .map(|(span, problem)| Diagnostic::at(file, text, Some(span), problem))
+        .map(|(span, problem)| Diagnostic::in_lines(file, &lines, Some(span), problem))
         .collect()
 }
 
@@ -272,7 +274,7 @@ fn bank_from(parsed: Parsed) -> BankChecked {
     } = parsed;
     let mut check = Checker {
         file: &file,
-        text: &text,
+        lines: diagnostic::Lines::new(&text),
         problems,
     };
     if raw.id.is_some() || raw.criterion.is_some() || raw.name.is_some() {
@@ -288,7 +290,7 @@ fn bank_from(parsed: Parsed) -> BankChecked {
             check.problem(Some(q.id.span()), Problem::InvalidId { value: id.clone() });
         }
         if let Some(first) = spans.get(&id) {
-            let first_line = diagnostic::Location::of(&text, first.clone()).line;
+            let first_line = check.lines.line(first.start);
             check.problem(
                 Some(q.id.span()),
                 Problem::DuplicateQuestion {
@@ -353,7 +355,7 @@ fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> (Option<CriteriaSet>,
     }
     let mut check = Checker {
         file: &file,
-        text: &text,
+        lines: diagnostic::Lines::new(&text),
         problems,
     };
     let id = match raw.id {
@@ -382,7 +384,7 @@ fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> (Option<CriteriaSet>,
         let span = entry.span();
         let c = entry.into_inner();
         let question_id = c.question.get_ref().clone();
-        let line = diagnostic::Location::of(&text, c.question.span()).line;
+        let line = check.lines.line(c.question.span().start);
         if let Some(first_line) = first_line.get(&question_id) {
             let problem = Problem::DuplicateQuestion {
                 id: question_id.clone(),
