@@ -46,7 +46,7 @@ pub enum Failure {
 
 impl From<Vec<Diagnostic>> for Failure {
     fn from(problems: Vec<Diagnostic>) -> Failure {
-        Failure::Input(problems)
+        Failure::Input(crate::diagnostic::cap(problems))
     }
 }
 
@@ -172,15 +172,9 @@ pub(crate) fn write_document(
     } else {
         Overwrite::Refuse
     };
-    let name = path.display().to_string();
-    write_atomic(path, text.as_bytes(), overwrite).map_err(|e| {
-        let problem = if e.kind() == io::ErrorKind::AlreadyExists {
-            Problem::Exists
-        } else {
-            Problem::Write(e.to_string())
-        };
-        Failure::Input(vec![Diagnostic::file(&name, problem)])
-    })?;
+    let name = crate::escape::path(path);
+    write_atomic(path, text.as_bytes(), overwrite)
+        .map_err(|e| Failure::Input(vec![Diagnostic::from_io(&name, e, true)]))?;
     let _ = writeln!(io.stderr, "{}", Words(io.lang).written(&clean_line(&name)));
     Ok(Exit::Success)
 }
