@@ -8,7 +8,7 @@ mod test;
 
 pub use check::interrupt_message;
 
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
@@ -192,17 +192,14 @@ pub(crate) fn check_set_flag(
     }
 }
 
-/// Writes a whole output at once. A closed pipe (`iop … | head`) is not an error.
+/// Writes a whole output at once. A failed write is reported, and the exit code set,
+/// by the writer the binary gives (`main.rs`), which remembers it.
 pub(crate) fn write_out(io: &mut Io<'_>, text: &str) {
     write_out_bytes(io, text.as_bytes());
 }
 
 pub(crate) fn write_out_bytes(io: &mut Io<'_>, bytes: &[u8]) {
-    if let Err(e) = io.stdout.write_all(bytes).and_then(|()| io.stdout.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        let _ = writeln!(io.stderr, "{}: {e}", Words(io.lang).error());
-    }
+    let _ = io.stdout.write_all(bytes).and_then(|()| io.stdout.flush());
 }
 
 fn report_failure(failure: &Failure, io: &mut Io<'_>) {
