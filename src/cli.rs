@@ -191,6 +191,10 @@ pub struct CheckArgs {
     /// Exit with code 1 unless every checked set gives this verdict
     #[arg(long, value_enum, value_name = "VERDICT")]
     pub expect: Option<Verdict>,
+
+    /// With --save: save into an existing answer file even if it holds another case
+    #[arg(long, requires = "save")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

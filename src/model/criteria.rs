@@ -451,7 +451,7 @@ fn set_from(parsed: Parsed, bank: &Bank, builtin: bool) -> (Option<CriteriaSet>,
 /// The `.toml` files a `--criteria` path stands for: the file itself, or the files
 /// directly in the folder, by name.
 pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let name = path.display().to_string();
+    let name = crate::escape::path(path);
     let read_error = |e: std::io::Error| Diagnostic::file(&name, Problem::Read(e.to_string()));
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -508,7 +508,7 @@ pub fn examine(extra: &[PathBuf]) -> Examined {
         match files_in(path) {
             Ok(found) => {
                 for file in found {
-                    let name = file.display().to_string();
+                    let name = crate::escape::path(&file);
                     if files.contains(&name) {
                         continue;
                     }
