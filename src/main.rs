@@ -120,7 +120,7 @@ fn main() -> ExitCode {
     // A run whose output could not be written has failed, whatever it decided. A closed
     // pipe (`iop … | head`) ends it quietly, as it does `cat`.
     if let Some((kind, message)) = &stdout.failed {
-        if *kind != io::ErrorKind::BrokenPipe && exit != Exit::Error {
+        if *kind != io::ErrorKind::BrokenPipe {
             let line = format!("{}: {}", words.error(), words.output_failed(false, message));
             let _ = writeln!(stderr, "{line}");
         }
