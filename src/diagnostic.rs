@@ -99,14 +99,12 @@ impl<'t> Lines<'t> {
                     .map(|(i, _)| i + 1),
             );
             let mut marks = vec![(0, 0)];
-            let mut chars = 0;
             let mut next = MARK;
-            for (i, _) in text.char_indices() {
+            for (chars, (i, _)) in text.char_indices().enumerate() {
                 if i >= next {
                     marks.push((i, chars));
                     next = i + MARK;
                 }
-                chars += 1;
             }
             Index { starts, marks }
         })

@@ -15,9 +15,10 @@ use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 /// characters (but line feed and tab), the Unicode bidirectional marks, overrides and
 /// isolates, and the invisible characters (zero-width spaces and joiners, the soft
 /// hyphen, the word joiner and invisible operators, the byte-order mark, line and
-/// paragraph separators, fillers and tag characters).
+/// paragraph separators, fillers and tag characters), and the noncharacters, which XML
+/// forbids.
 fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_xml_forbidden(c)
 }
 
 fn is_invisible(c: char) -> bool {
