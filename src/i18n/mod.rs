@@ -1103,6 +1103,56 @@ impl Words {
     }
 }
 
+/// The words of the trust block in both languages (issue 11).
+#[cfg(test)]
+mod trust_words {
+    use super::*;
+
+    #[test]
+    fn every_trust_problem_has_words_in_both_languages() {
+        let problems = [
+            Problem::TooLarge { limit: 16 << 20 },
+            Problem::LineTooLong { limit: 64 << 10 },
+            Problem::NotRegular {
+                kind: FileKind::Fifo,
+            },
+            Problem::WontWrite {
+                kind: FileKind::BlockDevice,
+            },
+            Problem::TimedOut {
+                seconds: 10,
+                writing: false,
+            },
+            Problem::TimedOut {
+                seconds: 10,
+                writing: true,
+            },
+            Problem::DanglingLink { target: "x".into() },
+            Problem::OtherCase {
+                title: Some("T".into()),
+                conflicts: vec!["cofinanced".into()],
+            },
+            Problem::ChangedOutside {
+                conflicts: Vec::new(),
+            },
+            Problem::Busy { seconds: 10 },
+            Problem::MoreProblems { count: 4_950 },
+        ];
+        for problem in &problems {
+            let (sv, _) = Words(Lang::Sv).problem(problem);
+            let (en, _) = Words(Lang::En).problem(problem);
+            assert!(!sv.is_empty() && !en.is_empty() && sv != en, "{problem:?}");
+            assert!(!en.contains("TooLarge") && !sv.contains('{'), "{en} / {sv}");
+        }
+        let (en, _) = Words(Lang::En).problem(&problems[0]);
+        assert!(en.contains("16 MiB"), "{en}");
+        let (en, _) = Words(Lang::En).problem(&problems[10]);
+        assert_eq!(en, "… and 4,950 more problems in this file");
+        let (sv, _) = Words(Lang::Sv).problem(&problems[10]);
+        assert_eq!(sv, "… och 4\u{a0}950 problem till i den här filen");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
