@@ -191,6 +191,10 @@ pub struct CheckArgs {
     /// Exit with code 1 unless every checked set gives this verdict: iop, association-grant, procurement or undetermined (Swedish: upphandling, föreningsbidrag, kan-inte-avgöras)
     #[arg(long, value_name = "VERDICT", value_parser = parse_verdict)]
     pub expect: Option<Verdict>,
+
+    /// With --save: save into an existing answer file even if it holds another case
+    #[arg(long, requires = "save")]
+    pub force: bool,
 }
 
 /// A verdict as `--expect` takes it: an id or a Swedish name.

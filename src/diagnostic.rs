@@ -3,6 +3,8 @@
 //! A loader never prints: it returns `Diagnostic`s, and the caller renders them in the
 //! user's language (see `i18n::Words::problem`).
 
+use std::cell::{Cell, OnceCell};
+use std::io;
 use std::ops::Range;
 use std::path::Path;
 
@@ -13,31 +15,169 @@ pub enum Severity {
     Warning,
 }
 
-/// A place in a file: 1-based line and column (in characters), and the line's text.
+/// A place in a file: 1-based line and column (in characters), and a window of the
+/// line's text around the column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
+    /// The line's text, or at most `WINDOW` characters either side of the column, with
+    /// `…` where the line goes on: a diagnostic never copies a whole long line.
     pub line_text: String,
-    /// How many characters of the line the problem covers (at least 1).
+    /// The 1-based column of the problem in `line_text`.
+    pub text_column: usize,
+    /// How many characters of `line_text` the problem covers (at least 1).
     pub width: usize,
 }
 
+/// How many characters of a line a diagnostic shows on either side of the column.
+pub const WINDOW: usize = 80;
+
+/// How many problems are reported of one file; the rest are counted.
+pub const CAP: usize = 50;
+
 impl Location {
-    /// Finds the line and column of a byte range of `text`.
+    /// Finds the line and column of a byte range of `text`. Scans the text: for more
+    /// than one place in the same text, use `Lines`.
     pub fn of(text: &str, span: Range<usize>) -> Location {
+        Lines::new(text).locate(span)
+    }
+
+    /// The text to show and the 1-based column of the problem in it.
+    pub fn excerpt(&self) -> (&str, usize) {
+        (&self.line_text, self.text_column)
+    }
+}
+
+/// Where the lines of a text start, found once, so that locating any number of
+/// problems in one file takes time linear in its size.
+pub struct Lines<'t> {
+    text: &'t str,
+    index: OnceCell<Index>,
+    /// Bytes looked at so far, building the index and locating: for tests of linearity.
+    work: Cell<usize>,
+}
+
+struct Index {
+    /// The byte offset of every line's start.
+    starts: Vec<usize>,
+    /// Every `MARK` bytes (at a character boundary): the byte offset and how many
+    /// characters come before it.
+    marks: Vec<(usize, usize)>,
+}
+
+const MARK: usize = 256;
+
+impl<'t> Lines<'t> {
+    /// The index is built on first use.
+    pub fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            text,
+            index: OnceCell::new(),
+            work: Cell::new(0),
+        }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Bytes looked at so far.
+    pub fn work(&self) -> usize {
+        self.work.get()
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let text = self.text;
+            self.work.set(self.work.get() + text.len());
+            let mut starts = vec![0];
+            starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            let mut marks = vec![(0, 0)];
+            let mut next = MARK;
+            for (chars, (i, _)) in text.char_indices().enumerate() {
+                if i >= next {
+                    marks.push((i, chars));
+                    next = i + MARK;
+                }
+            }
+            Index { starts, marks }
+        })
+    }
+
+    /// How many characters come before byte `at` (a character boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let marks = &self.index().marks;
+        let (from, count) = marks[marks.partition_point(|(b, _)| *b <= at) - 1];
+        self.work.set(self.work.get() + (at - from));
+        count + self.text[from..at].chars().count()
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        self.index().starts.partition_point(|s| *s <= offset)
+    }
+
+    /// The line, column and a window of the line's text of a byte range.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let text = self.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let line = text[..start].matches('\n').count() + 1;
-        let column = text[line_start..start].chars().count() + 1;
-        let width = text[start..end.min(line_end)].chars().count().max(1);
+        let line = self.line(start);
+        let starts = &self.index().starts;
+        let line_start = starts[line - 1];
+        let line_end = starts
+            .get(line)
+            .map_or(text.len(), |next| next - 1)
+            .max(start);
+        let column = self.chars_before(start) - self.chars_before(line_start) + 1;
+        // The window: up to WINDOW characters before the start, and after it as many as
+        // make 2 × WINDOW, within the line: a line that short is shown whole.
+        let mut from = start;
+        let mut taken = 0;
+        while taken < WINDOW {
+            match text[line_start..from].chars().next_back() {
+                Some(c) => from -= c.len_utf8(),
+                None => break,
+            }
+            taken += 1;
+        }
+        let mut to = start;
+        for _ in taken..2 * WINDOW {
+            match text[to..line_end].chars().next() {
+                Some(c) => to += c.len_utf8(),
+                None => break,
+            }
+        }
+        self.work.set(self.work.get() + (to - from));
+        let rest = text[to..line_end].trim_end_matches('\r');
+        let window = if rest.is_empty() {
+            text[from..to].trim_end_matches('\r')
+        } else {
+            &text[from..to]
+        };
+        let mut line_text = String::with_capacity(window.len() + 6);
+        let mut text_column = text[from..start].chars().count() + 1;
+        if from > line_start {
+            line_text.push('…');
+            text_column += 1;
+        }
+        line_text.push_str(window);
+        if !rest.is_empty() {
+            line_text.push('…');
+        }
+        let width = text[start..end.min(to)].chars().count().max(1);
         Location {
             line,
             column,
-            line_text: line_text.to_string(),
+            line_text,
+            text_column,
             width,
         }
     }
@@ -48,6 +188,42 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+/// The kind of a file system object that is not a regular file or a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl FileKind {
+    /// The kind of a non-regular file; `None` for a regular file or a folder.
+    pub fn of(file_type: std::fs::FileType) -> Option<FileKind> {
+        if file_type.is_file() || file_type.is_dir() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return Some(FileKind::Fifo);
+            }
+            if file_type.is_char_device() {
+                return Some(FileKind::CharDevice);
+            }
+            if file_type.is_block_device() {
+                return Some(FileKind::BlockDevice);
+            }
+            if file_type.is_socket() {
+                return Some(FileKind::Socket);
+            }
+        }
+        Some(FileKind::Other)
+    }
 }
 
 /// What is wrong. Rendered in both languages by `i18n::Words::problem`.
@@ -184,6 +360,50 @@ pub enum Problem {
     InvalidKind {
         value: String,
     },
+    /// The file is larger than iop reads (`input::MAX_FILE`).
+    TooLarge {
+        limit: u64,
+    },
+    /// A line typed at the interview is longer than iop reads (`input::MAX_LINE`).
+    LineTooLong {
+        limit: usize,
+    },
+    /// A FIFO, device or socket found in a folder: reported, never read.
+    NotRegular {
+        kind: FileKind,
+    },
+    /// A file iop does not write into: a block device, a socket, or (for `--save`) any
+    /// file that is not a regular file.
+    WontWrite {
+        kind: FileKind,
+    },
+    /// Reading or writing a FIFO or device did not finish in time.
+    TimedOut {
+        seconds: u64,
+        writing: bool,
+    },
+    /// A symbolic link to a file that does not exist.
+    DanglingLink {
+        target: String,
+    },
+    /// `--save` names an answer file of another case (another title, or other answers).
+    OtherCase {
+        title: Option<String>,
+        conflicts: Vec<String>,
+    },
+    /// The answer file was changed during the interview in a way that cannot be merged:
+    /// the same answers changed both there and here, or it is no longer an answer file.
+    ChangedOutside {
+        conflicts: Vec<String>,
+    },
+    /// Another iop holds the answer file's lock for longer than it waits.
+    Busy {
+        seconds: u64,
+    },
+    /// More problems in the same file than are shown (`CAP`).
+    MoreProblems {
+        count: usize,
+    },
 }
 
 impl Problem {
@@ -227,6 +447,16 @@ impl Problem {
             Problem::UnknownCitation { .. } => "E-unknown-citation",
             Problem::RequiredNotFalse => "E-required-not-false",
             Problem::InvalidKind { .. } => "E-invalid-kind",
+            Problem::TooLarge { .. } => "E-too-large",
+            Problem::LineTooLong { .. } => "E-line-too-long",
+            Problem::NotRegular { .. } => "E-not-regular",
+            Problem::WontWrite { .. } => "E-wont-write",
+            Problem::TimedOut { .. } => "E-timed-out",
+            Problem::DanglingLink { .. } => "E-dangling-link",
+            Problem::OtherCase { .. } => "E-other-case",
+            Problem::ChangedOutside { .. } => "E-changed-outside",
+            Problem::Busy { .. } => "E-busy",
+            Problem::MoreProblems { .. } => "E-more-problems",
         }
     }
 }
@@ -264,12 +494,23 @@ impl Diagnostic {
         }
     }
 
-    /// A problem at a byte range of the file's text.
+    /// A problem at a byte range of the file's text. Scans the text: for more than one
+    /// problem in the same text, use `in_lines`.
     pub fn at(file: &str, text: &str, span: Option<Range<usize>>, problem: Problem) -> Diagnostic {
+        Diagnostic::in_lines(file, &Lines::new(text), span, problem)
+    }
+
+    /// A problem at a byte range of a text whose lines are indexed.
+    pub fn in_lines(
+        file: &str,
+        lines: &Lines<'_>,
+        span: Option<Range<usize>>,
+        problem: Problem,
+    ) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_string(),
-            location: span.map(|span| Location::of(text, span)),
+            location: span.map(|span| lines.locate(span)),
             problem,
         }
     }
@@ -285,13 +526,11 @@ impl Diagnostic {
 }
 
 /// Reads a file as text: UTF-8, with a byte-order mark (as Windows editors write) removed.
+/// The file is read within the limits of `input`: at most `input::MAX_FILE` bytes, and a
+/// FIFO or device only for `input::WAIT`.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let name = path.display().to_string();
-    if path.is_dir() {
-        return Err(Diagnostic::file(&name, Problem::Folder));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::file(&name, Problem::Read(e.to_string())))?;
+    let name = crate::escape::path(path);
+    let bytes = crate::input::read_file(path, &name)?;
     decode(&name, bytes)
 }
 
@@ -328,6 +567,71 @@ pub fn from_toml(file: &str, text: &str, error: &toml::de::Error, shape: bool) -
     Diagnostic::at(file, text, error.span(), problem)
 }
 
+/// At most `CAP` problems of each file, in their order, then one that counts the rest:
+/// "… and 4,950 more problems in this file".
+pub fn cap(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in &problems {
+        *seen.entry(d.file.clone()).or_default() += 1;
+    }
+    if seen.values().all(|&n| n <= CAP) {
+        return problems;
+    }
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(problems.len().min(seen.len() * (CAP + 1)));
+    for d in problems {
+        let total = seen.get(&d.file).copied().unwrap_or_default();
+        let n = shown.entry(d.file.clone()).or_default();
+        *n += 1;
+        if *n <= CAP {
+            out.push(d);
+        } else if *n == CAP + 1 {
+            let more = Problem::MoreProblems { count: total - CAP };
+            out.push(Diagnostic::file(&d.file, more));
+        }
+    }
+    out
+}
+
+/// A diagnostic carried through an `io::Error`, for the paths that report through
+/// `io::Result` (the interview's saver, the writers of `files`).
+#[derive(Debug)]
+pub struct Carried(pub Box<Diagnostic>);
+
+impl std::fmt::Display for Carried {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}", self.0.file, self.0.problem)
+    }
+}
+
+impl std::error::Error for Carried {}
+
+impl Diagnostic {
+    /// This diagnostic as an `io::Error`, to be taken out again by `from_io`.
+    pub fn into_io(self) -> io::Error {
+        io::Error::other(Carried(Box::new(self)))
+    }
+
+    /// The diagnostic an `io::Error` carries, or one that names `file` and says what the
+    /// operating system said, as a failed read or write.
+    pub fn from_io(file: &str, error: io::Error, writing: bool) -> Diagnostic {
+        if error.get_ref().is_some_and(|e| e.is::<Carried>()) {
+            if let Some(inner) = error.into_inner() {
+                if let Ok(carried) = inner.downcast::<Carried>() {
+                    return *carried.0;
+                }
+            }
+            return Diagnostic::file(file, Problem::Write(String::new()));
+        }
+        let problem = match error.kind() {
+            io::ErrorKind::AlreadyExists if writing => Problem::Exists,
+            _ if writing => Problem::Write(error.to_string()),
+            _ => Problem::Read(error.to_string()),
+        };
+        Diagnostic::file(file, problem)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +649,71 @@ mod tests {
     fn location_at_end_of_text() {
         let loc = Location::of("a = ", 4..4);
         assert_eq!((loc.line, loc.column, loc.width), (1, 5, 1));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("{} = 1", "å".repeat(10_000));
+        let text = format!("[answers]\n{line}\n");
+        let at = text.find(" = 1").unwrap();
+        let loc = Location::of(&text, at..at + 1);
+        assert_eq!((loc.line, loc.column), (2, 10_001));
+        assert!(loc.line_text.chars().count() <= 2 * WINDOW + 2);
+        assert!(loc.line_text.starts_with('…') && !loc.line_text.ends_with('…'));
+        let (shown, column) = loc.excerpt();
+        assert_eq!(shown.chars().nth(column - 1), Some(' '));
+        let short = Location::of("a = 1\r\n", 4..5);
+        assert_eq!((short.line_text.as_str(), short.text_column), ("a = 1", 5));
+    }
+
+    #[test]
+    fn locating_every_line_of_a_tall_file_is_linear() {
+        // 40,000 bad lines: each located once; the work is counted, not timed.
+        let text: String = (0..40_000).map(|i| format!("bad_{i} = true\n")).collect();
+        let lines = Lines::new(&text);
+        let mut at = 0;
+        for (n, line) in text.lines().enumerate() {
+            let loc = lines.locate(at..at + 3);
+            assert_eq!((loc.line, loc.column), (n + 1, 1));
+            at += line.len() + 1;
+        }
+        assert!(
+            lines.work() < 4 * text.len() + 40_000 * 2 * MARK,
+            "{} bytes looked at for a text of {}",
+            lines.work(),
+            text.len()
+        );
+    }
+
+    #[test]
+    fn locating_many_places_on_one_long_line_is_linear() {
+        let text: String = (0..5_000).map(|i| format!("k{i:04} = true, ")).collect();
+        let lines = Lines::new(&text);
+        for (at, _) in text.match_indices('k') {
+            let loc = lines.locate(at..at + 5);
+            assert!(loc.line_text.len() <= 4 * (2 * WINDOW + 2));
+        }
+        // Each place looks at its window and at most two stretches between marks.
+        assert!(lines.work() < text.len() + 5_000 * (2 * MARK + 8 * WINDOW));
+    }
+
+    #[test]
+    fn problems_are_capped_per_file() {
+        let many: Vec<Diagnostic> = (0..5_000)
+            .map(|i| Diagnostic::file(if i % 2 == 0 { "a" } else { "b" }, Problem::NotUtf8))
+            .chain([Diagnostic::file("c", Problem::Folder)])
+            .collect();
+        let capped = cap(many);
+        assert_eq!(capped.len(), 2 * (CAP + 1) + 1);
+        let more: Vec<_> = capped
+            .iter()
+            .filter_map(|d| match d.problem {
+                Problem::MoreProblems { count } => Some((d.file.as_str(), count)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(more, [("a", 2_500 - CAP), ("b", 2_500 - CAP)]);
+        assert_eq!(capped.last().unwrap().file, "c");
     }
 
     #[test]

@@ -11,27 +11,96 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 
-/// Characters that could drive a terminal or reorder what it shows: control characters
-/// (but line feed and tab) and the Unicode bidirectional overrides.
+/// Characters that could drive a terminal, reorder what it shows or hide text: control
+/// characters (but line feed and tab), the Unicode bidirectional marks, overrides and
+/// isolates, and the invisible characters (zero-width spaces and joiners, the soft
+/// hyphen, the word joiner and invisible operators, the byte-order mark, line and
+/// paragraph separators, fillers and tag characters), and the noncharacters, which XML
+/// forbids.
 fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_xml_forbidden(c)
 }
 
-/// Text from a file, with every unsafe character shown as an escape (`\u{1b}`).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// Characters XML 1.0 does not allow (beyond the controls `is_unsafe` covers), or
+/// discourages: the noncharacters U+FDD0–U+FDEF and every U+xFFFE and U+xFFFF.
+fn is_xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{fdd0}'..='\u{fdef}') || (c as u32) & 0xfffe == 0xfffe
+}
+
+/// Whether a line that begins with `rest` (after its indentation) would be read as a
+/// workflow command by a CI runner that scans the log (`::error::`, `##[error]`).
+fn starts_command(rest: &str) -> bool {
+    rest.starts_with("::") || rest.starts_with("##[")
+}
+
+/// Text from a file, with every unsafe character shown as an escape (`\u{1b}`), and the
+/// first character of a line that would start a CI workflow command (`::`, `##[`) too.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(is_unsafe) && !text.split('\n').any(|l| starts_command(l.trim_start())) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let rest = line.trim_start();
+        let indent = &line[..line.len() - rest.len()];
+        let guard = starts_command(rest);
+        for (i, c) in indent.chars().chain(rest.chars()).enumerate() {
+            if is_unsafe(c) || (guard && i == indent.chars().count()) {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            } else {
+                out.push(c);
+            }
         }
     }
     Cow::Owned(out)
+}
+
+/// A file's name as text to show: as it is when it is UTF-8, else with each byte that
+/// is not shown as `\xe4`, so that every name can be told apart and none is lost.
+pub fn path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// Like `clean`, and a line break too is shown as an escape: for text on one line.
@@ -50,7 +119,7 @@ pub fn markup(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if is_unsafe(c) => {
+            c if is_unsafe(c) || is_xml_forbidden(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -168,8 +237,12 @@ impl<F: Formatter> Formatter for Safe<F> {
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
-                // Every unsafe character lies in the Basic Multilingual Plane.
-                write!(writer, "\\u{:04x}", c as u32)?;
+                // Outside the Basic Multilingual Plane (tag characters), as a
+                // surrogate pair.
+                let mut units = [0; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
                 start = i + c.len_utf8();
             }
         }
@@ -246,6 +319,68 @@ mod tests {
         assert_eq!(clean("line\nnext\tåäö"), "line\nnext\tåäö");
         assert_eq!(clean_line("a\nb\r"), "a\\nb\\u{d}");
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped() {
+        for c in [
+            '\u{200b}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{061c}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{feff}',
+            '\u{00ad}',
+            '\u{2060}',
+            '\u{2066}',
+            '\u{e0041}',
+            '\u{e007f}',
+        ] {
+            let text = format!("a{c}b");
+            let shown = clean(&text);
+            assert_eq!(shown, format!("a\\u{{{:x}}}b", c as u32));
+            assert!(!markup(&text).contains(c) && !markdown(&text).contains(c));
+        }
+        assert_eq!(clean("å – ö, “citat” 😀"), "å – ö, “citat” 😀");
+    }
+
+    #[test]
+    fn no_line_starts_a_workflow_command() {
+        assert_eq!(clean("::error::x"), "\\u{3a}:error::x");
+        assert_eq!(
+            clean("note\n  ::warning file=a::b"),
+            "note\n  \\u{3a}:warning file=a::b"
+        );
+        assert_eq!(clean("##[error]x"), "\\u{23}#[error]x");
+        assert_eq!(clean_line("a\n::error::x"), "a\\n\\u{3a}:error::x");
+        assert_eq!(clean("a :: b"), "a :: b");
+    }
+
+    #[test]
+    fn xml_gets_no_character_it_forbids() {
+        for c in [
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+            '\u{1}',
+            '\u{1b}',
+        ] {
+            let shown = markup(&format!("a{c}b"));
+            assert!(!shown.contains(c), "{shown}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_names_that_are_not_utf8_are_shown_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"\xe4rende.toml");
+        assert_eq!(path(std::path::Path::new(name)), "\\xe4rende.toml");
+        assert_eq!(path(std::path::Path::new("ärende.toml")), "ärende.toml");
     }
 
     #[test]
@@ -326,7 +461,7 @@ mod tests {
 
     #[test]
     fn json_carries_the_same_text_with_nothing_raw() {
-        let text = "a\u{1b}[2J b\u{9b}c \u{202e}d\u{7f} åäö – \"q\"\n";
+        let text = "a\u{1b}[2J b\u{9b}c \u{202e}d\u{7f} åäö – \"q\"\n\u{200b}\u{e0041}";
         for json in [json_pretty(&[text]), {
             let mut out = Vec::new();
             write_json(&mut out, &[text]).unwrap();
@@ -335,6 +470,10 @@ mod tests {
             assert!(!json.chars().any(|c| is_unsafe(c) || c == '\t'), "{json}");
             assert!(
                 json.contains("\\u009b") && json.contains("\\u202e") && json.contains("åäö – ")
+            );
+            assert!(
+                json.contains("\\u200b") && json.contains("\\udb40\\udc41"),
+                "{json}"
             );
             let back: Vec<String> = serde_json::from_str(&json).unwrap();
             assert_eq!(back, [text]);

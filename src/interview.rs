@@ -154,8 +154,9 @@ pub enum Outcome {
     Interrupted,
 }
 
-/// Called after every answer with all answers so far, to save them.
-pub type Saver<'s> = dyn FnMut(&Answers) -> io::Result<()> + 's;
+/// Called after every answer with all answers so far, to save them. A saver that merges
+/// in answers changed elsewhere meanwhile updates them.
+pub type Saver<'s> = dyn FnMut(&mut Answers) -> io::Result<()> + 's;
 
 pub struct Interview<'a> {
     pub items: Vec<Item<'a>>,
@@ -206,7 +207,7 @@ impl Interview<'_> {
         if first.is_empty() {
             writeln!(out, "{}", w.nothing_to_ask())?;
         } else {
-            writeln!(out, "{}", clean(&self.heading))?;
+            writeln!(out, "{}", indented(&self.heading, "  "))?;
             writeln!(out, "{}", w.interview_intro(first.len()))?;
         }
         // The items asked in this run, in the order asked: `b` goes back along it.
@@ -262,7 +263,11 @@ impl Interview<'_> {
         } else {
             format!(" ({})", w.recommended())
         };
-        writeln!(out, "\n[{n}/{total}] {}{mark}", clean(item.text.trim()))?;
+        writeln!(
+            out,
+            "\n[{n}/{total}] {}{mark}",
+            indented(item.text.trim(), "  ")
+        )?;
         loop {
             write!(out, "{} ", w.choices(item.statement))?;
             out.flush()?;
@@ -274,7 +279,7 @@ impl Interview<'_> {
                 Some(Reply::Answer(a)) => return Ok(Asked::Answer(item.answer(a))),
                 Some(Reply::Back) => return Ok(Asked::Back),
                 Some(Reply::Help) => {
-                    writeln!(out, "  {}", clean(item.help.trim()).replace('\n', "\n  "))?;
+                    writeln!(out, "  {}", indented(item.help.trim(), "  "))?;
                     writeln!(out, "  {}: {}", w.source_label(), clean_line(&item.source))?;
                 }
                 None => writeln!(out, "{}", w.reply_hint())?,
@@ -360,15 +365,16 @@ enum Asked {
     End,
 }
 
-/// One line of input without its line end, or `None` at the end of the input.
+/// One line of input without its line end, or `None` at the end of the input; a line
+/// longer than `input::MAX_LINE` ends the interview with an error that says so.
 fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    let mut line = String::new();
-    match input.read_line(&mut line) {
-        Ok(0) => Ok(None),
-        Ok(_) => Ok(Some(line.trim_end_matches(['\n', '\r']).to_string())),
-        Err(e) if e.kind() == io::ErrorKind::InvalidData => Ok(Some(String::new())),
-        Err(e) => Err(e),
-    }
+    crate::input::read_line(input, crate::input::MAX_LINE)
+}
+
+/// Text from a file over several lines, each line after the first indented by `pad`, so
+/// that no line of the output begins with the file's text.
+fn indented(text: &str, pad: &str) -> String {
+    clean(text).replace('\n', &format!("\n{pad}"))
 }
 
 #[cfg(test)]
@@ -402,7 +408,7 @@ mod tests {
                 &mut answers,
                 &mut input.as_bytes(),
                 &mut out,
-                &mut |a: &Answers| {
+                &mut |a: &mut Answers| {
                     saves.push(a.clone());
                     Ok(())
                 },

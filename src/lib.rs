@@ -16,6 +16,7 @@ pub mod escape;
 pub mod exit;
 pub mod files;
 pub mod i18n;
+pub mod input;
 pub mod interview;
 pub mod lang;
 pub mod model;

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use super::select::Selection;
 use super::{Failure, Io, write_out};
 use crate::cli::CheckArgs;
-use crate::diagnostic::{Diagnostic, Problem, read_text};
+use crate::diagnostic::{Diagnostic, read_text};
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::i18n::Words;
@@ -41,7 +41,7 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     // FILE is read once: for the case, and as the start of a new --save file.
     let input = match &args.file {
         Some(path) => Some((
-            path.display().to_string(),
+            crate::escape::path(path),
             read_text(path).map_err(|d| vec![d])?,
         )),
         None => None,
@@ -56,10 +56,13 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         Some(path) => {
             let base = input.as_ref().map(|(_, text)| text.as_str());
             let mut file = AnswerFile::open(path, base, catalog)?;
+            if input.is_some() {
+                file.same_case(&case, args.force)?;
+            }
             if let (None, Some(existing)) = (&input, file.existing.take()) {
                 case = existing;
             }
-            case.file = path.display().to_string();
+            case.file = crate::escape::path(path);
             Some(file)
         }
         None => None,
@@ -75,13 +78,27 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
             }
         }
         let outcome = ask(&sets, catalog, &mut case, file.as_mut(), resume_set, io)?;
+        // Only a file that was written, or existed, holds answers to claim.
+        let holds = file.as_ref().is_some_and(AnswerFile::holds_answers);
         let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
         if outcome == Outcome::Interrupted {
-            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, resume_set));
+            let message = match saved {
+                Some((_, path)) if !holds => {
+                    Words(lang).interrupted_unsaved(&clean_line(&crate::escape::path(path)))
+                }
+                _ => interrupted(lang, saved, resume_set),
+            };
+            let _ = writeln!(io.stderr, "{message}");
             return Ok(Exit::Error);
         }
+        // An interview with nothing to ask still saves the case, as --save promises.
+        if let Some(file) = file.as_mut().filter(|f| !f.written()) {
+            file.save(&mut case.answers, catalog).map_err(|e| {
+                Failure::Input(vec![Diagnostic::from_io(&file_name(file), e, true)])
+            })?;
+        }
         if let Some((count, path)) = saved {
-            let path = clean_line(&path.display().to_string());
+            let path = clean_line(&crate::escape::path(path));
             let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
         }
     }
@@ -100,8 +117,12 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     Ok(exit)
 }
 
+fn file_name(file: &AnswerFile) -> String {
+    crate::escape::path(&file.path)
+}
+
 fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> String {
-    let saved = saved.map(|(count, path)| (count, clean_line(&path.display().to_string())));
+    let saved = saved.map(|(count, path)| (count, clean_line(&crate::escape::path(path))));
     Words(lang).interrupted(
         saved.as_ref().map(|(count, path)| (*count, path.as_str())),
         set,
@@ -141,9 +162,9 @@ fn ask(
         .filter(|p| p.exists())
         .map(|p| (case.answers.len(), p));
     set_interrupt_message(interrupted(lang, given, resume_set));
-    let mut save = |answers: &crate::model::Answers| -> io::Result<()> {
+    let mut save = |answers: &mut crate::model::Answers| -> io::Result<()> {
         if let Some(file) = file.as_deref_mut() {
-            file.save(answers, &catalog.bank)?;
+            file.save(answers, catalog)?;
         }
         let saved = path.as_deref().map(|p| (answers.len(), p));
         set_interrupt_message(interrupted(lang, saved, resume_set));
@@ -151,14 +172,10 @@ fn ask(
     };
     let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);
     set_interrupt_message(String::new());
-    result.map_err(|e| match path {
-        Some(p) => Failure::Input(vec![Diagnostic::file(
-            &p.display().to_string(),
-            Problem::Write(e.to_string()),
-        )]),
-        None => Failure::Output {
-            target: None,
-            error: e,
-        },
+    result.map_err(|e| {
+        // A problem the interview met (a line too long) names stdin, `-`; a failed save,
+        // the file.
+        let name = path.map_or_else(|| "-".to_string(), |p| crate::escape::path(&p));
+        Failure::Input(vec![Diagnostic::from_io(&name, e, true)])
     })
 }

@@ -18,7 +18,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::Diagnostic;
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::files::{Overwrite, write_atomic};
@@ -40,16 +40,14 @@ pub enum Failure {
     },
     /// A command that needs one set was given none, or several.
     NeedsOneSet { known: Vec<String> },
-    /// An output could not be written: stdout (`None`) or a file.
-    Output {
-        target: Option<String>,
-        error: io::Error,
-    },
+    /// Standard output could not be written. The writer the binary gives remembers the
+    /// failure and says it once (`main.rs`); the command stops.
+    Output(io::Error),
 }
 
 impl From<Vec<Diagnostic>> for Failure {
     fn from(problems: Vec<Diagnostic>) -> Failure {
-        Failure::Input(problems)
+        Failure::Input(crate::diagnostic::cap(problems))
     }
 }
 
@@ -108,10 +106,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
             Ok(Exit::Success)
         }
         Command::Man => {
-            let page = manual::man().map_err(|error| Failure::Output {
-                target: None,
-                error,
-            })?;
+            let page = manual::man().map_err(Failure::Output)?;
             write_out(io, &page)?;
             Ok(Exit::Success)
         }
@@ -135,17 +130,9 @@ pub(crate) fn write_document(
     } else {
         Overwrite::Refuse
     };
-    let name = path.display().to_string();
-    write_atomic(path, bytes, overwrite).map_err(|e| {
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            Failure::Input(vec![Diagnostic::file(&name, Problem::Exists)])
-        } else {
-            Failure::Output {
-                target: Some(name.clone()),
-                error: e,
-            }
-        }
-    })?;
+    let name = crate::escape::path(path);
+    write_atomic(path, bytes, overwrite)
+        .map_err(|e| Failure::Input(vec![Diagnostic::from_io(&name, e, true)]))?;
     let _ = writeln!(io.stderr, "{}", io.words().written(&clean_line(&name)));
     Ok(Exit::Success)
 }
@@ -159,13 +146,10 @@ pub(crate) fn write_out_bytes(io: &mut Io<'_>, bytes: &[u8]) -> Result<(), Failu
     io.stdout
         .write_all(bytes)
         .and_then(|()| io.stdout.flush())
-        .map_err(|error| Failure::Output {
-            target: None,
-            error,
-        })
+        .map_err(Failure::Output)
 }
 
-/// Puts a failure into words on stderr. A closed pipe (`iop … | head`) ends quietly.
+/// Puts a failure into words on stderr.
 fn report_failure(failure: &Failure, io: &mut Io<'_>) {
     let w = io.words();
     let text = match failure {
@@ -190,11 +174,8 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
             report::diagnostics::usage(&w.needs_one_set(&known), w)
         }
-        Failure::Output { error, .. } if error.kind() == io::ErrorKind::BrokenPipe => String::new(),
-        Failure::Output { target, error } => {
-            let target = target.as_deref().map(clean_line);
-            report::diagnostics::usage(&w.cannot_write(target.as_deref(), &error.to_string()), w)
-        }
+        // Said once by the binary's writer, which remembers it.
+        Failure::Output(_) => String::new(),
     };
     let _ = io.stderr.write_all(text.as_bytes());
 }

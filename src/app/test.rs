@@ -47,10 +47,7 @@ pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
     let summary = match summary {
         Ok(summary) => summary,
         Err(error) => {
-            return Err(Failure::Output {
-                target: None,
-                error,
-            });
+            return Err(Failure::Output(error));
         }
     };
     Ok(if summary.broken > 0 {

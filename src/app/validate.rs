@@ -63,7 +63,8 @@ pub fn validate(paths: &[PathBuf], words: Words) -> Validation {
     } else {
         Exit::Success
     };
-    let mut text: String = problems
+    // Counted in full, drawn up to a cap per file.
+    let mut text: String = crate::diagnostic::cap(problems)
         .iter()
         .map(|d| diagnostics::render(d, words) + "\n")
         .collect();

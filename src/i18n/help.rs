@@ -72,6 +72,10 @@ const SV: &[(&str, &str)] = &[
         "Avsluta med kod 1 om inte varje prövad uppsättning ger denna bedömning: iop, association-grant, procurement eller undetermined (eller på svenska: upphandling, föreningsbidrag, kan-inte-avgöras)",
     ),
     (
+        "check force",
+        "Med --save: spara i en befintlig svarsfil även om den gäller ett annat ärende",
+    ),
+    (
         "test",
         "Pröva varje ärendefil med en [expect]-tabell och visa de ärenden vars bedömning avviker (för CI)",
     ),

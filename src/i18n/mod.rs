@@ -19,6 +19,7 @@ macro_rules! pick {
 
 // Each submodule adds an `impl Words` block: they must be declared after `pick!` above.
 mod catalog;
+mod files;
 pub mod help;
 mod interview;
 mod memo;

@@ -171,7 +171,11 @@ impl Words {
     /// That a verdict is not complete; `settled` when no answer to the open questions
     /// can change it.
     pub fn not_complete(self, open: usize, settled: bool) -> String {
-        let count = self.plural(open, ("öppen fråga", "öppna frågor"), ("open question", "open questions"));
+        let count = self.plural(
+            open,
+            ("öppen fråga", "öppna frågor"),
+            ("open question", "open questions"),
+        );
         match (self.0, settled) {
             (Lang::Sv, false) => {
                 format!("Bedömningen är inte fullständig: {count} kan fortfarande ändra den.")

@@ -348,6 +348,7 @@ impl Words {
                 pick!(self, format!("frågan `{id}` används inte av någon uppsättning"), format!("question `{id}` is not used by any set")),
                 None,
             ),
+            other => self.file_problem(other),
         }
     }
 

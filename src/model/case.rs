@@ -94,7 +94,7 @@ pub struct Case {
 /// Reads and validates an answer file.
 pub fn read(path: &Path, catalog: &Catalog) -> Result<Case, Vec<Diagnostic>> {
     let text = diagnostic::read_text(path).map_err(|d| vec![d])?;
-    parse(&path.display().to_string(), &text, catalog)
+    parse(&crate::escape::path(path), &text, catalog)
 }
 
 /// Validates the text of an answer file named `file`.
@@ -103,7 +103,7 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Case, Vec<Diag
         DeTable::parse(text).map_err(|e| vec![diagnostic::from_toml(file, text, &e, false)])?;
     let mut reader = Reader {
         file,
-        text,
+        lines: diagnostic::Lines::new(text),
         catalog,
         problems: Vec::new(),
     };
@@ -149,7 +149,8 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Case, Vec<Diag
 
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
+    /// Found once: every problem's line comes from it.
+    lines: diagnostic::Lines<'a>,
     catalog: &'a Catalog,
     problems: Vec<Diagnostic>,
 }
@@ -161,12 +162,12 @@ type Entry<'e, 'i> = (
 
 impl Reader<'_> {
     fn problem(&mut self, span: Range<usize>, problem: Problem) {
-        self.problems
-            .push(Diagnostic::at(self.file, self.text, Some(span), problem));
+        let d = Diagnostic::in_lines(self.file, &self.lines, Some(span), problem);
+        self.problems.push(d);
     }
 
     fn line(&self, span: Range<usize>) -> usize {
-        diagnostic::Location::of(self.text, span).line
+        self.lines.line(span.start)
     }
 
     /// The string value of an entry, or a problem.

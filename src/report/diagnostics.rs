@@ -29,15 +29,12 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
         .as_ref()
         .filter(|l| !l.line_text.is_empty())
     {
-        // The line as shown, with the marker under the same characters.
-        let before: String = loc.line_text.chars().take(loc.column - 1).collect();
+        // The line as shown (a window of a long one), with the marker under the same
+        // characters.
+        let (line_text, column) = loc.excerpt();
+        let before: String = line_text.chars().take(column - 1).collect();
         let shown_before = clean_line(&before);
-        let marked: String = loc
-            .line_text
-            .chars()
-            .skip(loc.column - 1)
-            .take(loc.width)
-            .collect();
+        let marked: String = line_text.chars().skip(column - 1).take(loc.width).collect();
         let width = clean_line(&marked).chars().count().max(1);
         let _ = writeln!(out, "{gutter} {}", "|".blue());
         let _ = writeln!(
@@ -45,7 +42,7 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
             "{} {} {}",
             number.blue(),
             "|".blue(),
-            clean_line(&loc.line_text)
+            clean_line(line_text)
         );
         let _ = writeln!(
             out,

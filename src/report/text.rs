@@ -48,7 +48,11 @@ fn header(out: &mut String, report: &Report<'_>) {
         (w.decision_body_label(), &meta.decision_body),
     ]
     .into_iter()
-    .filter_map(|(label, value)| value.as_deref().map(|v| format!("{label}: {}", clean_line(v))))
+    .filter_map(|(label, value)| {
+        value
+            .as_deref()
+            .map(|v| format!("{label}: {}", clean_line(v)))
+    })
     .collect();
     if !record.is_empty() {
         let _ = writeln!(out, "{}", record.join(" · "));
@@ -179,7 +183,12 @@ fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, met_to
         "{lead}{}: {outcome}",
         clean_line(law.name.get(lang)).bold()
     );
-    for a in e.law.items.iter().filter(|a| met_too || a.status != Status::Met) {
+    for a in e
+        .law
+        .items
+        .iter()
+        .filter(|a| met_too || a.status != Status::Met)
+    {
         law_item(out, report, a);
     }
 }
@@ -215,7 +224,11 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
     );
     // Notes on the item, and on each question of a fact.
     let mut noted: Vec<&str> = vec![a.item.id.as_str()];
-    noted.extend(bank.questions_of(&a.item.id).into_iter().filter(|q| *q != a.item.id));
+    noted.extend(
+        bank.questions_of(&a.item.id)
+            .into_iter()
+            .filter(|q| *q != a.item.id),
+    );
     for id in noted {
         if let Some(note) = report.case.notes.get(id) {
             let label = if id == a.item.id {

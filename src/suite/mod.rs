@@ -2,7 +2,10 @@
 //! it names gives the verdict it expects.
 //!
 //! Files are found, read and decided on worker threads and reported in the order they
-//! were found, one at a time, so memory stays flat however many cases there are.
+//! were found, one at a time, so memory stays flat however many cases there are: no more
+//! than `AHEAD` cases are decided ahead of the one being written. When the output fails
+//! (`iop test | head`, a full disk), every thread stops at once. A FIFO, device or socket
+//! found in a folder is reported, never read.
 
 pub mod github;
 pub mod json;
@@ -12,10 +15,12 @@ pub mod text;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{self, Diagnostic, FileKind, Problem};
 use crate::engine;
+use crate::escape;
 use crate::i18n::Words;
 use crate::model::case::{self, Case};
 use crate::model::{Catalog, Verdict};
@@ -176,10 +181,10 @@ fn test_file(path: &Path, catalog: &Catalog) -> CaseResult {
     match case::read(path, catalog) {
         Ok(case) => test_case(&case, catalog),
         Err(problems) => CaseResult {
-            file: path.display().to_string(),
+            file: escape::path(path),
             title: None,
             checks: Vec::new(),
-            status: Status::Broken(problems),
+            status: Status::Broken(diagnostic::cap(problems)),
         },
     }
 }
@@ -206,9 +211,18 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
                 {
                     Ok(e.into_path())
                 }
+                Ok(e) if e.path().extension().is_some_and(|x| x == "toml") => {
+                    match FileKind::of(e.file_type()) {
+                        Some(kind) => Err(Diagnostic::file(
+                            &escape::path(e.path()),
+                            Problem::NotRegular { kind },
+                        )),
+                        None => continue,
+                    }
+                }
                 Ok(_) => continue,
                 Err(e) => {
-                    let name = e.path().unwrap_or(path).display().to_string();
+                    let name = escape::path(e.path().unwrap_or(path));
                     Err(Diagnostic::file(&name, Problem::Read(e.to_string())))
                 }
             };
@@ -219,30 +233,82 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
     }
 }
 
+/// How many cases may be decided ahead of the one being written.
+const AHEAD: usize = 256;
+
+/// What the writer tells the walker: how far it has written, and whether to stop.
+struct Gate {
+    written: Mutex<usize>,
+    moved: Condvar,
+    stop: AtomicBool,
+}
+
+impl Gate {
+    /// Waits until case `index` may be decided; false when the run stops.
+    fn admit(&self, index: usize) -> bool {
+        let Ok(mut written) = self.written.lock() else {
+            return false;
+        };
+        while index >= *written + AHEAD && !self.stopped() {
+            written = match self.moved.wait(written) {
+                Ok(w) => w,
+                Err(_) => return false,
+            };
+        }
+        !self.stopped()
+    }
+
+    fn advance(&self, written: usize) {
+        if let Ok(mut w) = self.written.lock() {
+            *w = written;
+        }
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Taken so that a walker between its check and its wait does not miss the call.
+        drop(self.written.lock());
+        self.moved.notify_all();
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+}
+
 /// Runs every case under `paths` and hands the results to `sink` in the order the files
-/// were found. Returns the totals.
+/// were found. Returns the totals, or the first error of the sink, after which every
+/// thread stops.
 pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Result<Summary> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     // Bounded queues: the walker waits for the workers, the workers for the writer.
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Result<PathBuf, Diagnostic>)>(256);
-    let (result_tx, result_rx) = mpsc::sync_channel::<(usize, CaseResult)>(256);
-    let job_rx = Mutex::new(job_rx);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Result<PathBuf, Diagnostic>)>(2 * workers);
+    let (result_tx, result_rx) = mpsc::sync_channel::<(usize, CaseResult)>(AHEAD);
+    // Shared by the workers only: when the last one ends, the walker's sends fail.
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let gate = Gate {
+        written: Mutex::new(0),
+        moved: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
     let mut summary = Summary::default();
-    std::thread::scope(|scope| -> io::Result<()> {
+    let outcome = std::thread::scope(|scope| -> io::Result<()> {
+        let gate = &gate;
         scope.spawn(move || {
             let mut index = 0;
             walk(paths, |item| {
                 index += 1;
-                job_tx.send((index - 1, item)).is_ok()
+                gate.admit(index - 1) && job_tx.send((index - 1, item)).is_ok()
             });
         });
         for _ in 0..workers {
             let result_tx = result_tx.clone();
-            let job_rx = &job_rx;
+            let job_rx = Arc::clone(&job_rx);
             scope.spawn(move || {
-                loop {
+                while !gate.stopped() {
                     let job = match job_rx.lock() {
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
@@ -264,6 +330,7 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
             });
         }
         drop(result_tx);
+        drop(job_rx);
         // Results arrive out of order; hold the early ones until their turn.
         let mut waiting: BTreeMap<usize, CaseResult> = BTreeMap::new();
         let mut next = 0;
@@ -271,12 +338,19 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
             waiting.insert(index, result);
             while let Some(result) = waiting.remove(&next) {
                 summary.add(&result.status);
-                sink.case(&result)?;
+                if let Err(e) = sink.case(&result) {
+                    // Returning drops the receiver: the workers' sends fail, and the
+                    // walker's when the last worker is gone.
+                    gate.stop();
+                    return Err(e);
+                }
                 next += 1;
+                gate.advance(next);
             }
         }
         Ok(())
-    })?;
+    });
+    outcome?;
     sink.finish(&summary)?;
     Ok(summary)
 }

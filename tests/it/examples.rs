@@ -68,7 +68,8 @@ fn the_examples_show_every_verdict() {
 fn an_agreement_called_an_iop_that_is_a_public_contract_is_procurement_in_every_set() {
     let catalog = common::catalog();
     let mut found = 0;
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap() {
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap()
+    {
         let case = case::read(&entry.unwrap().path(), catalog).unwrap();
         let law = engine::evaluate_law(&catalog.law, &catalog.bank, &case.answers);
         if law.outcome != engine::LawOutcome::Contract {
@@ -77,7 +78,13 @@ fn an_agreement_called_an_iop_that_is_a_public_contract_is_procurement_in_every_
         found += 1;
         for set in &catalog.sets {
             let e = engine::evaluate(set, &catalog.law, &catalog.bank, &case.answers);
-            assert_eq!(e.verdict, iop::model::Verdict::Procurement, "{}: {}", case.file, set.id);
+            assert_eq!(
+                e.verdict,
+                iop::model::Verdict::Procurement,
+                "{}: {}",
+                case.file,
+                set.id
+            );
         }
     }
     assert!(found >= 2, "examples of a public contract: {found}");

@@ -1,7 +1,6 @@
 //! The interview through a pipe: stop half-way, come back later, and get the verdict the
 //! saved file gives.
 
-
 use std::path::Path;
 use std::process::Output;
 

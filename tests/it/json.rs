@@ -1,7 +1,6 @@
 //! The JSON output decoded into strict structs: a renamed, removed or added field fails
 //! here, so the shape the decision model fixes cannot drift unnoticed.
 
-
 use crate::common;
 
 use serde::Deserialize;

@@ -228,7 +228,7 @@ pub fn bank_from(parsed: Parsed<RawBank>) -> BankChecked {
     } = parsed;
     let mut check = Checker {
         file: &file,
-        text: &text,
+        lines: crate::diagnostic::Lines::new(&text),
         problems,
     };
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();

@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::diagnostic::{Diagnostic, Lines, Problem};
 use crate::model::Localized;
 use crate::suggest::closest;
 
@@ -92,19 +92,20 @@ pub fn unknown_keys(root: &DeTable<'_>, schema: Schema) -> Vec<(Range<usize>, Pr
 /// Collects the problems of one file.
 pub struct Checker<'a> {
     pub file: &'a str,
-    pub text: &'a str,
+    /// Found once: every problem's line comes from it.
+    pub lines: Lines<'a>,
     pub problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     pub fn problem(&mut self, span: Option<Range<usize>>, problem: Problem) {
         self.problems
-            .push(Diagnostic::at(self.file, self.text, span, problem));
+            .push(Diagnostic::in_lines(self.file, &self.lines, span, problem));
     }
 
     /// The line of a byte offset, for "first on line N".
     pub fn line(&self, span: Range<usize>) -> usize {
-        Location::of(self.text, span).line
+        self.lines.line(span.start)
     }
 
     /// A text that must have both languages.

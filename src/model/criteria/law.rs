@@ -65,7 +65,7 @@ pub fn law_from(parsed: Parsed<RawLaw>, bank: &Bank) -> (Law, Vec<Diagnostic>) {
     } = parsed;
     let mut check = Checker {
         file: &file,
-        text: &text,
+        lines: crate::diagnostic::Lines::new(&text),
         problems,
     };
     let whole = 0..0;

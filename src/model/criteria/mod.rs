@@ -146,9 +146,10 @@ fn deserialize<'de, R: Deserialize<'de>>(
     root: toml::Spanned<DeTable<'de>>,
     schema: Schema,
 ) -> Result<(R, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let lines = diagnostic::Lines::new(text);
     let mut problems: Vec<Diagnostic> = check::unknown_keys(root.get_ref(), schema)
         .into_iter()
-        .map(|(span, problem)| Diagnostic::at(file, text, Some(span), problem))
+        .map(|(span, problem)| Diagnostic::in_lines(file, &lines, Some(span), problem))
         .collect();
     match R::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => Ok((raw, problems)),
@@ -201,7 +202,7 @@ fn parse(file: &str, text: String) -> Result<File, Vec<Diagnostic>> {
 /// The `.toml` files a `--criteria` path stands for: the file itself, or the files
 /// directly in the folder, by name.
 pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let name = path.display().to_string();
+    let name = crate::escape::path(path);
     let read_error = |e: std::io::Error| Diagnostic::file(&name, Problem::Read(e.to_string()));
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -258,7 +259,7 @@ pub fn examine(extra: &[PathBuf]) -> Examined {
         match files_in(path) {
             Ok(found) => {
                 for file in found {
-                    let name = file.display().to_string();
+                    let name = crate::escape::path(&file);
                     if files.contains(&name) {
                         continue;
                     }

@@ -98,7 +98,7 @@ pub fn set_from(parsed: Parsed<RawSet>, bank: &Bank, builtin: bool) -> SetChecke
     } = parsed;
     let mut check = Checker {
         file: &file,
-        text: &text,
+        lines: crate::diagnostic::Lines::new(&text),
         problems,
     };
     let id_span = raw.id.as_ref().map(Spanned::span);
