@@ -8,7 +8,6 @@
 //!   file, with a line wherever the problem has a place;
 //! - an answer file written from random answers reads back as the same answers.
 
-
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -61,11 +60,20 @@ const QUESTIONS: &[(&str, bool, &str)] = &[
 const FACTS: &[(&str, &[&str], bool, &str)] = &[
     (
         "public_contract",
-        &["payment_for_performance", "direct_economic_interest", "binding_obligations"],
+        &[
+            "payment_for_performance",
+            "direct_economic_interest",
+            "binding_obligations",
+        ],
         false,
         "procurement",
     ),
-    ("state_aid", &["economic_activity", "above_de_minimis"], false, "none"),
+    (
+        "state_aid",
+        &["economic_activity", "above_de_minimis"],
+        false,
+        "none",
+    ),
 ];
 
 /// The law: item, `ok`, `route`, in order.
@@ -78,18 +86,168 @@ const LAW: &[(&str, bool, &str)] = &[
 /// The criteria sets table: id and the questions or facts it uses; `+` marks a
 /// recommended one (†).
 const SETS: &[(&str, &[&str])] = &[
-    ("forum", &["ideburen_organisation", "initiated_by_ideburen", "plan_names_civil_society", "part_of_regular_grants", "market_exists", "cofinanced", "detail_regulated"]),
-    ("falun", &["ideburen_organisation", "public_benefit_goal", "initiated_by_ideburen", "societal_challenge", "part_of_regular_grants", "independent_actor", "cofinanced", "detail_regulated", "long_term", "market_exists", "joint_collaboration"]),
-    ("jonkoping", &["ideburen_organisation", "initiated_by_ideburen", "political_goal", "societal_challenge", "independent_actor", "commercial_activity", "market_exists", "cofinanced", "detail_regulated", "long_term", "municipal_competence"]),
-    ("kungsbacka", &["ideburen_organisation", "political_goal", "capacity_to_deliver", "societal_challenge", "shared_goals", "cofinanced", "added_value_for_target_group", "municipal_competence", "state_aid", "public_contract", "part_of_regular_grants", "detail_regulated", "written_as_cofinanced", "long_term", "joint_follow_up"]),
-    ("sou-2019-56", &["ideburen_organisation", "public_benefit_goal", "cofinanced", "public_contract"]),
-    ("vgr", &["ideburen_organisation", "municipal_competence", "public_benefit_goal", "political_goal", "complements_public_service", "state_aid", "public_contract", "written_as_cofinanced", "no_other_public_funding"]),
-    ("boras", &["ideburen_organisation", "market_exists", "societal_challenge", "plan_names_civil_society", "part_of_regular_grants", "independent_actor", "cofinanced", "detail_regulated", "long_term"]),
-    ("gavleborg", &["ideburen_organisation", "initiated_by_ideburen", "activity_already_exists", "plan_names_civil_society", "part_of_regular_grants", "market_exists", "cofinanced"]),
-    ("uddevalla", &["ideburen_organisation", "initiated_by_ideburen", "plan_names_civil_society", "part_of_regular_grants", "market_exists", "cofinanced", "detail_regulated", "long_term", "joint_follow_up"]),
-    ("skr-2017", &["ideburen_organisation", "part_of_regular_grants", "public_contract", "cofinanced", "joint_collaboration", "+plan_names_civil_society", "detail_regulated", "joint_ownership", "+written_as_cofinanced", "long_term", "joint_follow_up"]),
-    ("tyreso", &["ideburen_organisation", "public_benefit_goal", "cofinanced", "part_of_regular_grants", "public_contract"]),
-    ("malmo-arbetsmarknad", &["ideburen_organisation", "initiated_by_ideburen", "market_exists", "public_benefit_goal"]),
+    (
+        "forum",
+        &[
+            "ideburen_organisation",
+            "initiated_by_ideburen",
+            "plan_names_civil_society",
+            "part_of_regular_grants",
+            "market_exists",
+            "cofinanced",
+            "detail_regulated",
+        ],
+    ),
+    (
+        "falun",
+        &[
+            "ideburen_organisation",
+            "public_benefit_goal",
+            "initiated_by_ideburen",
+            "societal_challenge",
+            "part_of_regular_grants",
+            "independent_actor",
+            "cofinanced",
+            "detail_regulated",
+            "long_term",
+            "market_exists",
+            "joint_collaboration",
+        ],
+    ),
+    (
+        "jonkoping",
+        &[
+            "ideburen_organisation",
+            "initiated_by_ideburen",
+            "political_goal",
+            "societal_challenge",
+            "independent_actor",
+            "commercial_activity",
+            "market_exists",
+            "cofinanced",
+            "detail_regulated",
+            "long_term",
+            "municipal_competence",
+        ],
+    ),
+    (
+        "kungsbacka",
+        &[
+            "ideburen_organisation",
+            "political_goal",
+            "capacity_to_deliver",
+            "societal_challenge",
+            "shared_goals",
+            "cofinanced",
+            "added_value_for_target_group",
+            "municipal_competence",
+            "state_aid",
+            "public_contract",
+            "part_of_regular_grants",
+            "detail_regulated",
+            "written_as_cofinanced",
+            "long_term",
+            "joint_follow_up",
+        ],
+    ),
+    (
+        "sou-2019-56",
+        &[
+            "ideburen_organisation",
+            "public_benefit_goal",
+            "cofinanced",
+            "public_contract",
+        ],
+    ),
+    (
+        "vgr",
+        &[
+            "ideburen_organisation",
+            "municipal_competence",
+            "public_benefit_goal",
+            "political_goal",
+            "complements_public_service",
+            "state_aid",
+            "public_contract",
+            "written_as_cofinanced",
+            "no_other_public_funding",
+        ],
+    ),
+    (
+        "boras",
+        &[
+            "ideburen_organisation",
+            "market_exists",
+            "societal_challenge",
+            "plan_names_civil_society",
+            "part_of_regular_grants",
+            "independent_actor",
+            "cofinanced",
+            "detail_regulated",
+            "long_term",
+        ],
+    ),
+    (
+        "gavleborg",
+        &[
+            "ideburen_organisation",
+            "initiated_by_ideburen",
+            "activity_already_exists",
+            "plan_names_civil_society",
+            "part_of_regular_grants",
+            "market_exists",
+            "cofinanced",
+        ],
+    ),
+    (
+        "uddevalla",
+        &[
+            "ideburen_organisation",
+            "initiated_by_ideburen",
+            "plan_names_civil_society",
+            "part_of_regular_grants",
+            "market_exists",
+            "cofinanced",
+            "detail_regulated",
+            "long_term",
+            "joint_follow_up",
+        ],
+    ),
+    (
+        "skr-2017",
+        &[
+            "ideburen_organisation",
+            "part_of_regular_grants",
+            "public_contract",
+            "cofinanced",
+            "joint_collaboration",
+            "+plan_names_civil_society",
+            "detail_regulated",
+            "joint_ownership",
+            "+written_as_cofinanced",
+            "long_term",
+            "joint_follow_up",
+        ],
+    ),
+    (
+        "tyreso",
+        &[
+            "ideburen_organisation",
+            "public_benefit_goal",
+            "cofinanced",
+            "part_of_regular_grants",
+            "public_contract",
+        ],
+    ),
+    (
+        "malmo-arbetsmarknad",
+        &[
+            "ideburen_organisation",
+            "initiated_by_ideburen",
+            "market_exists",
+            "public_benefit_goal",
+        ],
+    ),
 ];
 
 /// `ok` and `route` of a question or fact, from the tables.
@@ -98,7 +256,12 @@ fn rule(id: &str) -> (bool, &'static str) {
         .iter()
         .find(|(q, _, _)| *q == id)
         .map(|(_, ok, r)| (*ok, *r))
-        .or_else(|| FACTS.iter().find(|(f, ..)| *f == id).map(|(_, _, ok, r)| (*ok, *r)))
+        .or_else(|| {
+            FACTS
+                .iter()
+                .find(|(f, ..)| *f == id)
+                .map(|(_, _, ok, r)| (*ok, *r))
+        })
         .unwrap()
 }
 
@@ -144,15 +307,31 @@ fn reference(set: &[(&str, bool)], answers: &BTreeMap<String, Option<bool>>) -> 
     };
     let open = |id: &str| value(id, answers).is_none();
     let required: Vec<&str> = set.iter().filter(|(_, r)| *r).map(|(id, _)| *id).collect();
-    let failed: Vec<String> = required.iter().filter(|id| fails(id)).map(|s| s.to_string()).collect();
-    let open_ids: Vec<String> = required.iter().filter(|id| open(id)).map(|s| s.to_string()).collect();
+    let failed: Vec<String> = required
+        .iter()
+        .filter(|id| fails(id))
+        .map(|s| s.to_string())
+        .collect();
+    let open_ids: Vec<String> = required
+        .iter()
+        .filter(|id| open(id))
+        .map(|s| s.to_string())
+        .collect();
     let advisories: Vec<String> = set
         .iter()
         .filter(|(id, r)| !*r && (fails(id) || open(id)))
         .map(|(id, _)| id.to_string())
         .collect();
-    let law_failed: Vec<String> = LAW.iter().filter(|(id, ..)| fails(id)).map(|(id, ..)| id.to_string()).collect();
-    let law_open: Vec<String> = LAW.iter().filter(|(id, ..)| open(id)).map(|(id, ..)| id.to_string()).collect();
+    let law_failed: Vec<String> = LAW
+        .iter()
+        .filter(|(id, ..)| fails(id))
+        .map(|(id, ..)| id.to_string())
+        .collect();
+    let law_open: Vec<String> = LAW
+        .iter()
+        .filter(|(id, ..)| open(id))
+        .map(|(id, ..)| id.to_string())
+        .collect();
     let fails_route = |route: &str| failed.iter().any(|id| rule(id).1 == route);
     let contract = fails("public_contract");
     let review = fails("state_aid") || fails("municipal_competence");
@@ -219,9 +398,16 @@ fn table_set(id: &str) -> Vec<(&'static str, bool)> {
 
 /// The verdicts every yes/no answer to the open questions gives, by trying them all: the
 /// questions of the law and of the set's criteria that are unanswered or unknown.
-fn reference_possible(set: &[(&str, bool)], answers: &BTreeMap<String, Option<bool>>) -> Vec<&'static str> {
+fn reference_possible(
+    set: &[(&str, bool)],
+    answers: &BTreeMap<String, Option<bool>>,
+) -> Vec<&'static str> {
     let mut relevant: Vec<&str> = Vec::new();
-    for id in LAW.iter().map(|(id, ..)| *id).chain(set.iter().map(|(id, _)| *id)) {
+    for id in LAW
+        .iter()
+        .map(|(id, ..)| *id)
+        .chain(set.iter().map(|(id, _)| *id))
+    {
         let questions: Vec<&str> = match FACTS.iter().find(|(f, ..)| *f == id) {
             Some((_, all, ..)) => all.to_vec(),
             None => vec![id],
@@ -245,6 +431,81 @@ fn reference_possible(set: &[(&str, bool)], answers: &BTreeMap<String, Option<bo
     }
     verdicts.sort_unstable();
     verdicts
+}
+
+/// The questions of the law's and a set's required items that are unanswered or
+/// unknown, and whose item is still open, in the bank's order: the open questions.
+fn reference_open_questions(
+    set: &[(&str, bool)],
+    answers: &BTreeMap<String, Option<bool>>,
+) -> Vec<&'static str> {
+    let items: Vec<&str> = LAW
+        .iter()
+        .map(|(id, ..)| *id)
+        .chain(set.iter().filter(|(_, r)| *r).map(|(id, _)| *id))
+        .filter(|id| value(id, answers).is_none())
+        .collect();
+    QUESTIONS
+        .iter()
+        .map(|(q, ..)| *q)
+        .filter(|q| answers.get(*q).copied().flatten().is_none())
+        .filter(|q| {
+            let item = FACTS
+                .iter()
+                .find(|(_, all, ..)| all.contains(q))
+                .map_or(*q, |(f, ..)| *f);
+            items.contains(&item)
+        })
+        .collect()
+}
+
+/// The next question over several sets, by trying both answers to every open question of
+/// the sets not yet settled: the fewest possible verdicts over the sets together in the
+/// worst case, among the questions whose answer changes some set's possible verdicts
+/// (else the first); ties by the bank's order; `None` when every set is settled.
+fn reference_next(
+    sets: &[Vec<(&str, bool)>],
+    answers: &BTreeMap<String, Option<bool>>,
+) -> Option<&'static str> {
+    let now: Vec<Vec<&str>> = sets
+        .iter()
+        .map(|s| reference_possible(s, answers))
+        .collect();
+    let unsettled: Vec<&Vec<(&str, bool)>> = sets
+        .iter()
+        .zip(&now)
+        .filter(|(_, p)| p.len() > 1)
+        .map(|(s, _)| s)
+        .collect();
+    if unsettled.is_empty() {
+        return None;
+    }
+    let open: Vec<Vec<&str>> = unsettled
+        .iter()
+        .map(|s| reference_open_questions(s, answers))
+        .collect();
+    let candidates: Vec<&'static str> = QUESTIONS
+        .iter()
+        .map(|(q, ..)| *q)
+        .filter(|q| open.iter().any(|o| o.contains(q)))
+        .collect();
+    let mut best: Option<(&'static str, usize)> = None;
+    for q in &candidates {
+        let mut worst = 0;
+        let mut moves = false;
+        for value in [true, false] {
+            let mut given = answers.clone();
+            given.insert(q.to_string(), Some(value));
+            let after: Vec<Vec<&str>> =
+                sets.iter().map(|s| reference_possible(s, &given)).collect();
+            moves |= after != now;
+            worst = worst.max(after.iter().map(Vec::len).sum());
+        }
+        if moves && best.is_none_or(|(_, b)| worst < b) {
+            best = Some((q, worst));
+        }
+    }
+    best.map(|(q, _)| q).or_else(|| candidates.first().copied())
 }
 
 fn decided_by_engine(set: &CriteriaSet, answers: &Answers) -> Decision {
@@ -340,9 +601,7 @@ fn mostly_answered() -> impl Strategy<Value = Option<Answer>> {
     ]
 }
 
-fn answers_from(
-    strategy: impl Strategy<Value = Option<Answer>>,
-) -> impl Strategy<Value = Answers> {
+fn answers_from(strategy: impl Strategy<Value = Option<Answer>>) -> impl Strategy<Value = Answers> {
     (
         proptest::collection::vec(strategy, QUESTIONS.len()),
         proptest::collection::vec(("[a-z_]{1,12}", any_answer()), 0..3),
@@ -418,6 +677,28 @@ proptest! {
                 .collect();
             prop_assert_eq!(possible, reference_possible(&reference_set, &given), "set {}", id);
         }
+    }
+
+    #[test]
+    fn the_next_question_is_the_one_that_settles_the_most(
+        answers in answers_from(mostly_answered())
+    ) {
+        let catalog = common::catalog();
+        let given = as_reference(&answers);
+        let open = QUESTIONS.iter().filter(|(q, ..)| given.get(*q).copied().flatten().is_none()).count();
+        if open > 8 {
+            return Ok(());
+        }
+        for (id, _) in SETS {
+            let set = catalog.set(id).unwrap();
+            let next = iop::advice::next_question(set, &catalog.law, &catalog.bank, &answers);
+            prop_assert_eq!(next, reference_next(&[table_set(id)], &given), "set {}", id);
+        }
+        // Every set at once, as an interview over all of them chooses.
+        let sets: Vec<&CriteriaSet> = catalog.sets.iter().collect();
+        let next = iop::advice::next_question_for(&sets, &catalog.law, &catalog.bank, &answers);
+        let reference: Vec<Vec<(&str, bool)>> = SETS.iter().map(|(id, _)| table_set(id)).collect();
+        prop_assert_eq!(next, reference_next(&reference, &given), "all sets");
     }
 }
 
