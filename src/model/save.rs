@@ -70,6 +70,40 @@ impl AnswerFile {
         }
     }
 
+    /// Sets a field of `[case]` (a title, an organisation, a public party) in the file
+    /// as it will next be saved, keeping the table's other keys and comments.
+    pub fn set_case_field(&mut self, key: &str, value: &str) {
+        self.set_in("case", key, value);
+    }
+
+    /// Sets the note on a question in `[notes]` as the file will next be saved.
+    pub fn set_note(&mut self, question: &str, note: &str) {
+        self.set_in("notes", question, note);
+    }
+
+    /// Sets a string in a table, keeping the decor of a value it replaces.
+    fn set_in(&mut self, table: &str, key: &str, value: &str) {
+        let Some(table) = self
+            .doc
+            .entry(table)
+            .or_insert_with(toml_edit::table)
+            .as_table_like_mut()
+        else {
+            return;
+        };
+        let value = Value::from(value);
+        match table.get_mut(key).and_then(Item::as_value_mut) {
+            Some(old) => {
+                let decor = old.decor().clone();
+                *old = value;
+                *old.decor_mut() = decor;
+            }
+            None => {
+                table.insert(key, Item::Value(value));
+            }
+        }
+    }
+
     /// Writes the answers into `[answers]`, new ones in the bank's order, and saves the
     /// file atomically.
     pub fn save(&mut self, answers: &Answers, bank: &Bank) -> std::io::Result<()> {
@@ -172,5 +206,26 @@ mod tests {
             saved,
             "[case]\ntitle = \"T\"\n\n[answers]\ncofinanced = \"unknown\"\n"
         );
+    }
+
+    #[test]
+    fn case_fields_and_notes_are_set_beside_what_is_there() {
+        let catalog = criteria::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.toml");
+        let original = "[case]\ntitle = \"Old\" # keep\n\n[notes]\ncofinanced = \"x\"\n";
+        std::fs::write(&path, original).unwrap();
+        let mut file = AnswerFile::open(&path, None, &catalog).unwrap();
+        file.set_case_field("title", "Ny \"rubrik\"");
+        file.set_case_field("public_party", "Falu kommun");
+        file.set_note("market_exists", "Inga företag.");
+        file.save(&Answers::new(), &catalog.bank).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        let case = case::parse("x", &saved, &catalog).unwrap();
+        assert_eq!(case.meta.title.as_deref(), Some("Ny \"rubrik\""));
+        assert_eq!(case.meta.public_party.as_deref(), Some("Falu kommun"));
+        assert_eq!(case.notes["market_exists"], "Inga företag.");
+        assert_eq!(case.notes["cofinanced"], "x");
+        assert!(saved.contains("# keep"), "{saved}");
     }
 }
