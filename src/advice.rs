@@ -309,6 +309,31 @@ pub fn shortfalls<'a>(e: &Evaluation<'a>, bank: &Bank) -> Vec<Shortfall<'a>> {
     found
 }
 
+/// What kind of change an item would need for a set to become an IOP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// It fails, and the parties can change it by how they design the partnership.
+    Design,
+    /// It fails, and they cannot.
+    Fixed,
+    /// It is open, and would have to be settled (and met).
+    Open,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Design, Kind::Fixed, Kind::Open];
+}
+
+impl Shortfall<'_> {
+    pub fn kind(&self) -> Kind {
+        match (self.status, self.design) {
+            (Status::Open, _) => Kind::Open,
+            (_, true) => Kind::Design,
+            (_, false) => Kind::Fixed,
+        }
+    }
+}
+
 /// What it would take, by kind: what fails and the parties can shape by design, what
 /// fails and they cannot, and what is open and would have to be settled. Each list in
 /// the order of `shortfalls`; all empty when the verdict is IOP.
@@ -323,10 +348,10 @@ impl<'a> WouldTake<'a> {
     pub fn of(shortfalls: &[Shortfall<'a>]) -> WouldTake<'a> {
         let mut take = WouldTake::default();
         for s in shortfalls {
-            match (s.status, s.design) {
-                (Status::Open, _) => take.open.push(s.id),
-                (_, true) => take.design.push(s.id),
-                (_, false) => take.fixed.push(s.id),
+            match s.kind() {
+                Kind::Design => take.design.push(s.id),
+                Kind::Fixed => take.fixed.push(s.id),
+                Kind::Open => take.open.push(s.id),
             }
         }
         take
