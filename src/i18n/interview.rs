@@ -170,8 +170,8 @@ impl Words {
     pub fn current_note(self, note: &str) -> String {
         pick!(
             self,
-            format!("  Nuvarande motivering: {note}. Enter behåller den."),
-            format!("  Current reason: {note}. Enter keeps it.")
+            format!("  Nuvarande motivering: ”{note}” Enter behåller den."),
+            format!("  Current reason: “{note}” Enter keeps it.")
         )
     }
 
