@@ -321,23 +321,25 @@ impl Interview<'_> {
             every: matches!(self.order, Order::Every),
             ..Progress::default()
         };
+        let nothing_left = self.remaining(answers, &[]).is_empty();
         match self.next(answers, &progress) {
-            Next::Done => writeln!(out, "{}", w.nothing_to_ask())?,
-            Next::Settled => writeln!(out, "{}", clean(&self.heading))?,
+            Next::Done => writeln!(out, "{}", self.fit(w.nothing_to_ask()))?,
+            Next::Settled if nothing_left => writeln!(out, "{}", self.fit(w.nothing_to_ask()))?,
+            Next::Settled => writeln!(out, "{}", self.fit(&clean(&self.heading)))?,
             Next::Ask(_) => {
-                writeln!(out, "{}", clean(&self.heading))?;
+                writeln!(out, "{}", self.fit(&clean(&self.heading)))?;
                 let left = self.left(answers, &progress);
                 let intro = if progress.every {
                     w.interview_intro(left)
                 } else {
                     w.adaptive_intro(left)
                 };
-                writeln!(out, "{intro}")?;
+                writeln!(out, "{}", self.fit(&intro))?;
                 if !progress.history.is_empty() {
-                    writeln!(out, "{}", w.resumed(progress.history.len()))?;
+                    writeln!(out, "{}", self.fit(&w.resumed(progress.history.len())))?;
                 }
                 if self.unsaved {
-                    writeln!(out, "{}", w.unsaved_notice())?;
+                    writeln!(out, "{}", self.fit(w.unsaved_notice()))?;
                 }
             }
         }
@@ -389,11 +391,11 @@ impl Interview<'_> {
                         if rest == 0 {
                             return Ok(None);
                         }
-                        writeln!(out, "\n{}", w.settled(self.set_count()))?;
+                        writeln!(out, "\n{}", self.fit(w.settled(self.set_count())))?;
                         if !self.terminal {
                             return Ok(None);
                         }
-                        write!(out, "{} ", w.offer_rest(rest))?;
+                        write!(out, "{} ", self.fit(&w.offer_rest(rest)))?;
                         out.flush()?;
                         let Some(line) = read_line(input)? else {
                             writeln!(out)?;
@@ -430,7 +432,7 @@ impl Interview<'_> {
                     match progress.history.pop() {
                         Some(previous) => back = Some(previous),
                         None => {
-                            writeln!(out, "{}", w.no_previous())?;
+                            writeln!(out, "{}", self.fit(w.no_previous()))?;
                             if again {
                                 progress.redo.pop();
                             }
@@ -446,6 +448,13 @@ impl Interview<'_> {
                 return Ok(Some(Outcome::Interrupted));
             }
         }
+    }
+
+    /// A line of the interview's own words, broken to the terminal's width; an indented
+    /// one keeps its indentation on the following lines.
+    fn fit(&self, text: &str) -> String {
+        let pad: String = text.chars().take_while(|c| *c == ' ').collect();
+        fill(&pad, text.trim_start(), &pad, self.width)
     }
 
     fn set_count(&self) -> usize {
@@ -485,7 +494,7 @@ impl Interview<'_> {
     ) -> io::Result<Option<()>> {
         let w = self.words;
         if let Some(note) = notes.get(question) {
-            writeln!(out, "{}", w.current_note(&clean_line(note)))?;
+            writeln!(out, "{}", self.fit(&w.current_note(&clean_line(note))))?;
         }
         write!(out, "{} ", w.note_prompt())?;
         out.flush()?;
@@ -523,7 +532,7 @@ impl Interview<'_> {
         writeln!(out, "\n{}", fill(&first, &text, &pad, self.width))?;
         if let Some(answer) = current {
             let word = w.reply_word(item.shown(Some(answer)), item.statement);
-            writeln!(out, "{}", w.current_answer(word))?;
+            writeln!(out, "{}", self.fit(&w.current_answer(word)))?;
         }
         loop {
             write!(out, "{} ", w.choices(item.statement))?;
@@ -545,7 +554,7 @@ impl Interview<'_> {
                     let source = format!("{}: {}", w.source_label(), clean_line(&item.source));
                     writeln!(out, "{}", fill("  ", &source, "  ", self.width))?;
                 }
-                None => writeln!(out, "{}", w.reply_hint())?,
+                None => writeln!(out, "{}", self.fit(w.reply_hint()))?,
             }
         }
     }
@@ -572,14 +581,19 @@ impl Interview<'_> {
             for (i, item) in shown.iter().enumerate() {
                 let answer = item.shown(answers.get(item.question).copied());
                 let reply = w.reply_word(answer, item.statement);
+                // "NNN. " before, ": " and the reply after, within the width.
+                let room = self
+                    .width
+                    .map_or(72, |w| w.saturating_sub(7 + reply.chars().count()).min(72));
                 let text = if item.statement {
-                    clean_line(&first_words(item.text.trim(), 72))
+                    let statement = item.text.trim().trim_end_matches('.');
+                    clean_line(&first_words(statement, room))
                 } else {
                     clean_line(item.short)
                 };
                 writeln!(out, "{:>3}. {text}: {reply}", i + 1)?;
             }
-            write!(out, "{} ", w.review_prompt(shown.len()))?;
+            write!(out, "{} ", self.fit(&w.review_prompt(shown.len())))?;
             out.flush()?;
             let Some(line) = read_line(input)? else {
                 writeln!(out)?;
@@ -598,7 +612,7 @@ impl Interview<'_> {
                 .ok()
                 .filter(|n| (1..=shown.len()).contains(n))
             else {
-                writeln!(out, "{}", w.review_hint(shown.len()))?;
+                writeln!(out, "{}", self.fit(&w.review_hint(shown.len())))?;
                 continue;
             };
             let item = shown[i - 1];
@@ -659,10 +673,11 @@ enum Asked {
 /// the end of the input.
 pub fn ask_line(
     prompt: &str,
+    width: Option<usize>,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> io::Result<Option<String>> {
-    write!(out, "{prompt} ")?;
+    write!(out, "{} ", fill("", prompt, "", width))?;
     out.flush()?;
     let line = read_line(input)?;
     if line.is_none() {

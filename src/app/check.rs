@@ -182,9 +182,11 @@ fn context(
             intro = true;
         }
         let line =
-            interview::ask_line(prompt, io.stdin, io.stderr).map_err(|error| Failure::Output {
-                target: None,
-                error,
+            interview::ask_line(prompt, width(io), io.stdin, io.stderr).map_err(|error| {
+                Failure::Output {
+                    target: None,
+                    error,
+                }
             })?;
         let Some(line) = line else {
             return Ok(false);
@@ -219,16 +221,27 @@ fn propose_set(case: &mut Case, catalog: &Catalog, io: &mut Io<'_>) -> Result<()
     let w = Words(io.lang);
     let party = clean_line(case.meta.public_party.as_deref().unwrap_or_default());
     let prompt = w.propose_set(&party, &clean_line(&set.name), &clean_line(&set.id));
-    let line =
-        interview::ask_line(&prompt, io.stdin, io.stderr).map_err(|error| Failure::Output {
+    let line = interview::ask_line(&prompt, width(io), io.stdin, io.stderr).map_err(|error| {
+        Failure::Output {
             target: None,
             error,
-        })?;
+        }
+    })?;
     if let Some(Reply::Answer(Answer::Yes)) = line.as_deref().and_then(|l| w.reply(l)) {
         case.meta.set = Some(set.id.clone());
     }
     let _ = writeln!(io.stderr);
     Ok(())
+}
+
+/// The width to break the interview's lines to: the terminal's (at most 100), when the
+/// input is a terminal; through a pipe lines stay whole.
+fn width(io: &Io<'_>) -> Option<usize> {
+    if io.stdin_is_terminal {
+        term::width().map(|w| w.min(100))
+    } else {
+        None
+    }
 }
 
 /// Keeps what the interview is given: every answer, and every note, in the answer file
@@ -308,11 +321,7 @@ fn ask(
         terminal: io.stdin_is_terminal,
         notes: io.stdin_is_terminal && file.is_some(),
         unsaved: file.is_none(),
-        width: if io.stdin_is_terminal {
-            term::width().map(|w| w.min(100))
-        } else {
-            None
-        },
+        width: width(io),
     };
     let path = file.as_ref().map(|f| f.path.clone());
     // Until the first answer is saved, only a file that exists holds answers.

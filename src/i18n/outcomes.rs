@@ -180,6 +180,15 @@ impl Words {
         )
     }
 
+    /// Beside the set that governs the case's public party; `party` is escaped.
+    pub fn governs(self, party: &str) -> String {
+        pick!(
+            self,
+            format!("(kriterierna för {party})"),
+            format!("(the criteria for {party})")
+        )
+    }
+
     pub fn summary_label(self) -> &'static str {
         pick!(self, "Sammanfattning", "Summary")
     }

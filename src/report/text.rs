@@ -303,6 +303,9 @@ fn capitalized(word: &str) -> String {
 fn would_take(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
     let w = report.words();
     let shortfalls = advice::shortfalls(e, report.bank());
+    if !shortfalls.is_empty() {
+        out.push('\n');
+    }
     for kind in Kind::ALL {
         let items: Vec<&advice::Shortfall<'_>> =
             shortfalls.iter().filter(|s| s.kind() == kind).collect();
@@ -353,12 +356,19 @@ fn summary(out: &mut String, report: &Report<'_>) {
         .map(|e| e.set.id.chars().count())
         .max()
         .unwrap_or(0);
+    let governing = report.governing().map(|g| g.set.id.as_str());
+    let party = report.case.meta.public_party.as_deref().map(clean_line);
     for e in &report.evaluations {
         let mut line = format!(
             "  {}  {}",
             pad(&clean_line(&e.set.id), width),
             verdict_colour(e.verdict, w.verdict_short(e.verdict))
         );
+        if let (Some(party), true) = (&party, governing == Some(e.set.id.as_str())) {
+            if report.evaluations.len() > 1 {
+                let _ = write!(line, " {}", w.governs(party));
+            }
+        }
         let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
         if possible.len() > 1 {
             let names: Vec<String> = possible
