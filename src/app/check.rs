@@ -70,7 +70,7 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     if interactive && io.stdin_is_terminal && case.answers.is_empty() {
         if let Some(file) = file.as_mut() {
             if !context(&mut case, file, catalog, io)? {
-                let saved = args.save.as_deref().map(|p| (0, p));
+                let saved = args.save.as_deref().filter(|p| p.exists()).map(|p| (0, p));
                 let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, None));
                 return Ok(Exit::Error);
             }
@@ -98,10 +98,19 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
             args.all_questions,
             io,
         )?;
-        let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
+        let saved = args
+            .save
+            .as_deref()
+            .filter(|p| p.exists())
+            .map(|p| (case.answers.len(), p));
         match outcome {
             Outcome::Interrupted => {
-                let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, resume_set));
+                let message = if args.save.is_some() && saved.is_none() {
+                    Words(lang).interrupted_unanswered().to_string()
+                } else {
+                    interrupted(lang, saved, resume_set)
+                };
+                let _ = writeln!(io.stderr, "{message}");
                 return Ok(Exit::Error);
             }
             Outcome::Stopped => {
@@ -329,7 +338,10 @@ fn ask(
         .as_deref()
         .filter(|p| p.exists())
         .map(|p| (case.answers.len(), p));
-    set_interrupt_message(interrupted(lang, given, resume_set));
+    set_interrupt_message(match (&path, given) {
+        (Some(_), None) => words.interrupted_unanswered().to_string(),
+        _ => interrupted(lang, given, resume_set),
+    });
     let mut keeper = Keeper {
         file,
         catalog,

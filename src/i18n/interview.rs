@@ -317,6 +317,15 @@ impl Words {
         }
     }
 
+    /// After an interview with --save that ended before anything was saved.
+    pub fn interrupted_unanswered(self) -> &'static str {
+        pick!(
+            self,
+            "Avbrutet innan något svar gavs; ingen fil har skrivits.",
+            "Interrupted before any answer was given; no file was written."
+        )
+    }
+
     pub fn saved(self, count: usize, file: &str) -> String {
         pick!(
             self,
