@@ -61,12 +61,18 @@ pub fn sets(catalog: &Catalog, lang: Lang) -> String {
     };
     let mut out = format!(
         "{}\n",
-        line([header[0], header[1], header[2], header[3]]).trim_end().bold()
+        line([header[0], header[1], header[2], header[3]])
+            .trim_end()
+            .bold()
     );
     let indent = " ".repeat(widths[0] + 2);
     for r in &rows {
         let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]));
-        let _ = writeln!(out, "{indent}{}", format!("{}: {}", header[4].to_lowercase(), r[4]).dimmed());
+        let _ = writeln!(
+            out,
+            "{indent}{}",
+            format!("{}: {}", header[4].to_lowercase(), r[4]).dimmed()
+        );
     }
     out
 }

@@ -1,7 +1,6 @@
 //! Running the `iop` binary from the end-to-end tests: in the repository's folder, in a
 //! known language, without colour, with the given text on stdin.
 
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -1,7 +1,6 @@
 //! `iop completions SHELL` and `iop man`: every shell gets a script that knows the
 //! commands, and the manual page is roff that names every command.
 
-
 use crate::common;
 
 const COMMANDS: &[&str] = &[

@@ -1,6 +1,5 @@
 //! Every example case holds the verdicts its `[expect]` table names, for all five sets.
 
-
 use std::path::Path;
 
 use crate::common;
@@ -25,7 +24,7 @@ fn every_example_meets_its_expectations() {
     let mut failures = Vec::new();
     for file in &files {
         let case =
-            case::read(file, &catalog).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
+            case::read(file, catalog).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
         let sets: Vec<&str> = case.expect.iter().map(|e| e.set.as_str()).collect();
         assert_eq!(
             sets,
@@ -60,7 +59,7 @@ fn the_examples_show_every_verdict() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut seen = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {
-        let case = case::read(&entry.unwrap().path(), &catalog).unwrap();
+        let case = case::read(&entry.unwrap().path(), catalog).unwrap();
         seen.extend(case.expect.iter().map(|e| e.verdict));
     }
     assert_eq!(seen.len(), 4, "{seen:?}");

@@ -1,7 +1,6 @@
 //! The JSON output decoded into strict structs: a renamed, removed or added field fails
 //! here, so the shape the decision model fixes cannot drift unnoticed.
 
-
 use crate::common;
 
 use serde::Deserialize;
@@ -215,7 +214,10 @@ fn all_sets_in_json_have_the_contract_shape() {
         open.sort();
         open.dedup();
         assert_eq!(shown, open, "{}", result.set);
-        assert_eq!(result.verdict == Verdict::Iop, take == &WouldTake::default());
+        assert_eq!(
+            result.verdict == Verdict::Iop,
+            take == &WouldTake::default()
+        );
         for c in &result.criteria {
             assert_eq!(c.met, c.status == Status::Met);
             assert!(!c.text.is_empty() && !c.source.is_empty());

@@ -1,12 +1,7 @@
 //! The integration tests: one crate, one helper to run the binary (`common`), one fixture
 //! for the built-in catalog (`common::catalog`), a module per area.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic
-)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cli;
 mod common;

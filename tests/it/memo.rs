@@ -5,7 +5,6 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test memo`) updates the
 //! snapshots in `tests/it/snapshots/` after a deliberate change; read them before accepting.
 
-
 use std::path::Path;
 use std::process::Output;
 

@@ -4,7 +4,6 @@
 //! control characters, and no bidirectional override. What the files said is still
 //! there, shown as escapes (and in JSON, decoded back to the very same text).
 
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

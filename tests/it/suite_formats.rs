@@ -1,6 +1,5 @@
 //! `iop test` output that other tools read: JUnit XML parsed as XML, JSON parsed as JSON.
 
-
 use std::process::Output;
 
 use crate::common;
