@@ -205,10 +205,10 @@ impl Words {
         pick!(
             self,
             format!(
-                "{party} har egna kriterier: {set} ({id}). Använda bara dem? [j]a, Enter för alla uppsättningar >"
+                "{party} har egna kriterier: {set} ({id}). Vill du pröva ärendet mot bara dem? [j]a, Enter för alla uppsättningar >"
             ),
             format!(
-                "{party} has criteria of its own: {set} ({id}). Use only those? [y]es, Enter for every set >"
+                "{party} has criteria of its own: {set} ({id}). Check the case against those only? [y]es, Enter for every set >"
             )
         )
     }
@@ -220,7 +220,8 @@ impl Words {
             Some((count, file)) => pick!(
                 self,
                 format!(
-                    "Frågorna avslutade. {count} svar är sparade i {file}.\nFortsätt senare med: iop check {file} -i --save {file}{set}"
+                    "Frågorna avslutade. {count} svar är {} i {file}.\nFortsätt senare med: iop check {file} -i --save {file}{set}",
+                    if count == 1 { "sparat" } else { "sparade" }
                 ),
                 format!(
                     "Questions stopped. {count} {} saved in {file}.\nGo on later with: iop check {file} -i --save {file}{set}",
@@ -302,7 +303,8 @@ impl Words {
             Some((count, file)) => pick!(
                 self,
                 format!(
-                    "Avbrutet. {count} svar är sparade i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}{set}"
+                    "Avbrutet. {count} svar är {} i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}{set}",
+                    if count == 1 { "sparat" } else { "sparade" }
                 ),
                 format!(
                     "Interrupted. {count} {} saved in {file}.\nContinue where you left off with: iop check {file} -i --save {file}{set}",

@@ -277,7 +277,7 @@ fn q_stops_keeps_the_answers_and_shows_the_verdict_so_far() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains(&format!("Frågorna avslutade. 1 svar är sparade i {save}.")),
+        err.contains(&format!("Frågorna avslutade. 1 svar är sparat i {save}.")),
         "{err}"
     );
     assert!(err.contains(&format!(

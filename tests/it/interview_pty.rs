@@ -40,7 +40,7 @@ fn a_new_interview_asks_for_the_case_and_ctrl_c_keeps_everything_given() {
     p.exp_string("Public party (municipality or region) >")
         .unwrap();
     p.send_line("Falu kommun").unwrap();
-    p.exp_string("Falu kommun has criteria of its own: Falu kommun (falun). Use only those?")
+    p.exp_string("Falu kommun has criteria of its own: Falu kommun (falun). Check the case against those only?")
         .unwrap();
     p.send_line("y").unwrap();
     p.exp_string("Falu kommun (falun)").unwrap();
