@@ -1,15 +1,15 @@
 //! What follows from a case's answers beyond its verdict: which verdicts are still
-//! possible, which open question would settle the most, and what a partnership would
-//! need to change to become an IOP.
+//! possible, which open question would settle the most, what to ask next in an
+//! interview, and what a partnership would need to change to become an IOP.
 //!
 //! Pure, like the engine, and built on its precedence (`engine::Standing`). The law's
 //! items and a set's required criteria each stand on their own questions (a fact's
-//! questions belong to it alone), so every open item can still go either way, whatever
-//! the others do: the possible verdicts are those of the precedence over every way the
-//! open items could turn out.
+//! questions belong to it alone, and a criterion uses a fact or a question of no fact),
+//! so every open item can still go either way, whatever the others do: the possible
+//! verdicts are those of the precedence over every way the open items could turn out.
 
 use crate::engine::{self, Evaluation, Standing, Status};
-use crate::model::{Answer, Answers, Bank, CriteriaSet, Law, Route, Verdict};
+use crate::model::{Answer, Answers, Bank, CriteriaSet, Law, Localized, Route, Verdict};
 
 /// One item that decides a set's verdict: an item of the law, a required criterion, or
 /// both (a set may use the law's facts too).
@@ -66,7 +66,10 @@ fn deciders<'a>(set: &'a CriteriaSet, law: &'a Law) -> Vec<Decider<'a>> {
 /// set, sorted by id.
 pub fn possible(set: &CriteriaSet, law: &Law, bank: &Bank, answers: &Answers) -> Vec<Verdict> {
     let mut fixed = Standing::default();
-    // The distinct ways an open item could change the standing when it fails.
+    // Every standing some of the open items failing could give, the rest met: each open
+    // item adds the standings with it failing to those without. A standing has six
+    // flags, so there are at most 64, however many items are open.
+    let mut reachable: Vec<Standing> = Vec::new();
     let mut effects: Vec<Standing> = Vec::new();
     for d in deciders(set, law) {
         let answer = engine::answer(bank, d.id, answers);
@@ -76,21 +79,21 @@ pub fn possible(set: &CriteriaSet, law: &Law, bank: &Bank, answers: &Answers) ->
             Status::Open => {
                 let mut effect = Standing::default();
                 d.fail(&mut effect);
-                if !effects.contains(&effect) {
-                    effects.push(effect);
-                }
+                effects.push(effect);
+            }
+        }
+    }
+    reachable.push(fixed);
+    for effect in effects {
+        for i in 0..reachable.len() {
+            let failed = union(reachable[i], effect);
+            if !reachable.contains(&failed) {
+                reachable.push(failed);
             }
         }
     }
     let mut verdicts: Vec<Verdict> = Vec::new();
-    // Each subset of the effects: the open items that fail, the rest met.
-    for mask in 0u32..(1 << effects.len().min(16)) {
-        let mut standing = fixed;
-        for (i, effect) in effects.iter().enumerate() {
-            if mask & (1 << i) != 0 {
-                standing = union(standing, *effect);
-            }
-        }
+    for standing in reachable {
         let verdict = standing.verdict();
         if !verdicts.contains(&verdict) {
             verdicts.push(verdict);
@@ -111,9 +114,19 @@ fn union(a: Standing, b: Standing) -> Standing {
     }
 }
 
+/// Whether a set's verdict is settled: no answer to the open questions can change it.
+pub fn settled_one(set: &CriteriaSet, law: &Law, bank: &Bank, answers: &Answers) -> bool {
+    possible(set, law, bank, answers).len() <= 1
+}
+
+/// Whether every set's verdict is settled: no answer to the open questions can change it.
+pub fn settled(sets: &[&CriteriaSet], law: &Law, bank: &Bank, answers: &Answers) -> bool {
+    sets.iter().all(|s| settled_one(s, law, bank, answers))
+}
+
 /// The open questions that could move a set's verdict: the unanswered (or unknown)
 /// questions of the law's and the set's required items that are still open, in the
-/// bank's order.
+/// bank's order. A question of a fact that another answer has settled is not open.
 pub fn open_questions<'a>(
     set: &CriteriaSet,
     law: &Law,
@@ -139,40 +152,41 @@ pub fn open_questions<'a>(
         .collect()
 }
 
-/// In the worst case, how many verdicts each open question leaves possible over the
-/// given sets (summed); the open questions of any of the sets, in the bank's order.
-fn worst_cases<'a>(
+/// The question among `candidates` (in the bank's order) that, in the worst case, leaves
+/// the fewest possible verdicts over the sets together. A question whose answers cannot
+/// change any set's possible verdicts settles nothing and is passed over, unless no
+/// candidate can (then the first is taken). Ties: the first in the bank's order.
+fn best_of<'a>(
+    candidates: &[&'a str],
     sets: &[&CriteriaSet],
     law: &Law,
-    bank: &'a Bank,
+    bank: &Bank,
     answers: &Answers,
-) -> Vec<(&'a str, usize)> {
-    let candidates: Vec<&'a str> = bank
-        .questions
+) -> Option<&'a str> {
+    let now: Vec<Vec<Verdict>> = sets
         .iter()
-        .map(|q| q.id.as_str())
-        .filter(|q| {
-            sets.iter()
-                .any(|s| open_questions(s, law, bank, answers).contains(q))
-        })
+        .map(|s| possible(s, law, bank, answers))
         .collect();
-    candidates
-        .into_iter()
-        .map(|q| {
-            let worst = [Answer::Yes, Answer::No]
-                .into_iter()
-                .map(|a| {
-                    let mut given = answers.clone();
-                    given.insert(q.to_string(), a);
-                    sets.iter()
-                        .map(|s| possible(s, law, bank, &given).len())
-                        .sum::<usize>()
-                })
-                .max()
-                .unwrap_or(0);
-            (q, worst)
-        })
-        .collect()
+    let mut best: Option<(&'a str, usize)> = None;
+    for &q in candidates {
+        let mut worst = 0;
+        let mut moves = false;
+        for a in [Answer::Yes, Answer::No] {
+            let mut given = answers.clone();
+            given.insert(q.to_string(), a);
+            let mut left = 0;
+            for (s, before) in sets.iter().zip(&now) {
+                let after = possible(s, law, bank, &given);
+                moves |= after != *before;
+                left += after.len();
+            }
+            worst = worst.max(left);
+        }
+        if moves && best.is_none_or(|(_, b)| worst < b) {
+            best = Some((q, worst));
+        }
+    }
+    best.map(|(q, _)| q).or_else(|| candidates.first().copied())
 }
 
 /// The open question that, in the worst case, leaves the fewest possible verdicts for one
@@ -187,33 +201,69 @@ pub fn next_question<'a>(
 }
 
 /// The open question that settles the most across several sets: the fewest possible
-/// verdicts in all of them together, in the worst case (ties: the bank's order); `None`
-/// when every set's verdict is settled.
+/// verdicts in all of them together, in the worst case (ties: the bank's order), among
+/// the open questions of the sets not yet settled; `None` when every set's verdict is
+/// settled.
 pub fn next_question_for<'a>(
     sets: &[&CriteriaSet],
     law: &Law,
     bank: &'a Bank,
     answers: &Answers,
 ) -> Option<&'a str> {
-    if sets
-        .iter()
-        .all(|s| possible(s, law, bank, answers).len() <= 1)
-    {
-        return None;
-    }
-    let mut best: Option<(&'a str, usize)> = None;
-    for (q, worst) in worst_cases(sets, law, bank, answers) {
-        if best.is_none_or(|(_, b)| worst < b) {
-            best = Some((q, worst));
-        }
-    }
-    best.map(|(q, _)| q)
+    let candidates = unsettled_questions(sets, law, bank, answers, &[]);
+    best_of(&candidates, sets, law, bank, answers)
 }
 
-/// Whether every set's verdict is settled: no answer to the open questions can change it.
-pub fn settled(sets: &[&CriteriaSet], law: &Law, bank: &Bank, answers: &Answers) -> bool {
-    sets.iter()
-        .all(|s| possible(s, law, bank, answers).len() <= 1)
+/// The open questions of the sets whose verdict is not settled, in the bank's order,
+/// leaving out `skip`.
+fn unsettled_questions<'a>(
+    sets: &[&CriteriaSet],
+    law: &Law,
+    bank: &'a Bank,
+    answers: &Answers,
+    skip: &[&str],
+) -> Vec<&'a str> {
+    let open: Vec<Vec<&'a str>> = sets
+        .iter()
+        .filter(|s| !settled_one(s, law, bank, answers))
+        .map(|s| open_questions(s, law, bank, answers))
+        .collect();
+    bank.ids()
+        .filter(|q| !skip.contains(q) && open.iter().any(|o| o.contains(q)))
+        .collect()
+}
+
+/// What an adaptive interview asks next: nothing once every set's verdict is settled;
+/// else the law's open questions first, in the law's order (they can settle every set at
+/// once); else the question that settles the most across the sets (as
+/// `next_question_for`). Questions in `asked` (answered "unknown" in this run) are not
+/// asked again; `None` when nothing that could matter is left to ask.
+pub fn interview_question<'a>(
+    sets: &[&CriteriaSet],
+    law: &Law,
+    bank: &'a Bank,
+    answers: &Answers,
+    asked: &[&str],
+) -> Option<&'a str> {
+    let candidates = unsettled_questions(sets, law, bank, answers, asked);
+    let law_first = law
+        .items
+        .iter()
+        .flat_map(|item| bank.questions_of(&item.id))
+        .find_map(|q| candidates.iter().find(|c| **c == q).copied());
+    law_first.or_else(|| best_of(&candidates, sets, law, bank, answers))
+}
+
+/// How many questions an adaptive interview could still ask: the open questions of the
+/// sets not yet settled, leaving out `asked`. An upper bound: answers settle sets.
+pub fn questions_left(
+    sets: &[&CriteriaSet],
+    law: &Law,
+    bank: &Bank,
+    answers: &Answers,
+    asked: &[&str],
+) -> usize {
+    unsettled_questions(sets, law, bank, answers, asked).len()
 }
 
 /// An item that stands between a set's verdict and an IOP.
@@ -225,21 +275,27 @@ pub struct Shortfall<'a> {
     pub status: Status,
     /// Whether the parties can shape it by how they design the partnership.
     pub design: bool,
+    /// The requirement in words, as the law or the set states it (met when it holds).
+    pub statement: &'a Localized,
 }
 
 /// What it would take for a set whose verdict is not IOP to become one: every item of the
-/// law and every required criterion that fails or is open, the law's first. Empty when
-/// the verdict is IOP.
+/// law and every required criterion that fails or is open, the law's first, each once.
+/// Empty when the verdict is IOP.
 pub fn shortfalls<'a>(e: &Evaluation<'a>, bank: &Bank) -> Vec<Shortfall<'a>> {
     if e.verdict == Verdict::Iop {
         return Vec::new();
     }
     let mut found: Vec<Shortfall<'a>> = Vec::new();
-    let law = e.law.items.iter().map(|a| (a.item.id.as_str(), a.status));
+    let law = e
+        .law
+        .items
+        .iter()
+        .map(|a| (a.item.id.as_str(), a.status, &a.item.text));
     let own = e
         .required()
-        .map(|a| (a.criterion.question.as_str(), a.status));
-    for (id, status) in law.chain(own) {
+        .map(|a| (a.criterion.question.as_str(), a.status, &a.criterion.text));
+    for (id, status, statement) in law.chain(own) {
         if status == Status::Met || found.iter().any(|s| s.id == id) {
             continue;
         }
@@ -247,9 +303,59 @@ pub fn shortfalls<'a>(e: &Evaluation<'a>, bank: &Bank) -> Vec<Shortfall<'a>> {
             id,
             status,
             design: bank.design(id),
+            statement,
         });
     }
     found
+}
+
+/// What kind of change an item would need for a set to become an IOP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// It fails, and the parties can change it by how they design the partnership.
+    Design,
+    /// It fails, and they cannot.
+    Fixed,
+    /// It is open, and would have to be settled (and met).
+    Open,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Design, Kind::Fixed, Kind::Open];
+}
+
+impl Shortfall<'_> {
+    pub fn kind(&self) -> Kind {
+        match (self.status, self.design) {
+            (Status::Open, _) => Kind::Open,
+            (_, true) => Kind::Design,
+            (_, false) => Kind::Fixed,
+        }
+    }
+}
+
+/// What it would take, by kind: what fails and the parties can shape by design, what
+/// fails and they cannot, and what is open and would have to be settled. Each list in
+/// the order of `shortfalls`; all empty when the verdict is IOP.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WouldTake<'a> {
+    pub design: Vec<&'a str>,
+    pub fixed: Vec<&'a str>,
+    pub open: Vec<&'a str>,
+}
+
+impl<'a> WouldTake<'a> {
+    pub fn of(shortfalls: &[Shortfall<'a>]) -> WouldTake<'a> {
+        let mut take = WouldTake::default();
+        for s in shortfalls {
+            match s.kind() {
+                Kind::Design => take.design.push(s.id),
+                Kind::Fixed => take.fixed.push(s.id),
+                Kind::Open => take.open.push(s.id),
+            }
+        }
+        take
+    }
 }
 
 #[cfg(test)]
@@ -368,6 +474,104 @@ mod tests {
                 ("grant", Status::Failed, false),
                 ("goal", Status::Open, false),
             ]
+        );
+    }
+
+    #[test]
+    fn a_question_that_cannot_change_anything_is_not_the_next() {
+        let (bank, law, mut set) = (sample_bank(), sample_law(), sample_set());
+        // `grant` fails: a grant unless the contract (or `buy`) makes it procurement. `goal`
+        // (route none) is open but cannot change that; the contract's questions can.
+        set.criteria.remove(0); // no `buy`
+        let a = answers(&[("grant", No), ("undertaking", No), ("competence", Yes)]);
+        assert_eq!(
+            possible(&set, &law, &bank, &a),
+            [Verdict::AssociationGrant, Verdict::Procurement]
+        );
+        let open = open_questions(&set, &law, &bank, &a);
+        assert_eq!(open, ["goal", "pay", "bind"]);
+        // Every open question leaves both in the worst case; `goal` comes first in the
+        // bank but settles nothing.
+        assert_eq!(next_question(&set, &law, &bank, &a), Some("pay"));
+    }
+
+    #[test]
+    fn the_interview_asks_the_law_first_then_the_best_question() {
+        let (bank, law, set) = (sample_bank(), sample_law(), sample_set());
+        let sets = [&set];
+        let ask = |a: &Answers, asked: &[&str]| interview_question(&sets, &law, &bank, a, asked);
+        assert_eq!(ask(&answers(&[]), &[]), Some("pay"));
+        // `pay` unknown: not asked again; the fact's other question next.
+        assert_eq!(ask(&answers(&[("pay", Unknown)]), &["pay"]), Some("bind"));
+        // The contract settled false, then state aid, then competence, then the set's.
+        assert_eq!(ask(&answers(&[("pay", No)]), &[]), Some("undertaking"));
+        let law_clear = answers(&[("pay", No), ("undertaking", No), ("competence", Yes)]);
+        assert_eq!(
+            ask(&law_clear, &[]),
+            next_question(&set, &law, &bank, &law_clear)
+        );
+        // Settled: nothing to ask, though questions are open.
+        let contract = answers(&[("pay", Yes), ("bind", Yes)]);
+        assert!(settled(&sets, &law, &bank, &contract));
+        assert_eq!(ask(&contract, &[]), None);
+        assert_eq!(questions_left(&sets, &law, &bank, &contract, &[]), 0);
+        // Nothing that could matter left to ask: `None`, though not settled.
+        let all = [
+            "buy",
+            "grant",
+            "goal",
+            "pay",
+            "bind",
+            "undertaking",
+            "competence",
+        ];
+        assert_eq!(ask(&answers(&[]), &all), None);
+    }
+
+    #[test]
+    fn several_sets_ask_what_settles_the_most_across_them() {
+        let (bank, law, set) = (sample_bank(), sample_law(), sample_set());
+        let mut other = sample_set();
+        other.id = "other".into();
+        other.criteria.retain(|c| c.question == "goal");
+        let law_clear = answers(&[("pay", No), ("undertaking", No), ("competence", Yes)]);
+        // `goal` is open in both: answering it settles `other` and narrows `sample`.
+        let q = next_question_for(&[&set, &other], &law, &bank, &law_clear);
+        assert_eq!(q, Some("goal"));
+        // A set already settled adds no question of its own.
+        let mut settled_other = law_clear.clone();
+        settled_other.insert("goal".into(), No);
+        let q = next_question_for(&[&other, &set], &law, &bank, &settled_other);
+        assert_eq!(q, next_question(&set, &law, &bank, &settled_other));
+    }
+
+    #[test]
+    fn would_take_splits_failures_by_design_and_lists_what_is_open() {
+        let (mut bank, law, set) = (sample_bank(), sample_law(), sample_set());
+        bank.questions[0].design = true; // buy
+        bank.questions[5].design = true; // bind: the contract can be designed away
+        let a = answers(&[("buy", Yes), ("grant", No), ("pay", Yes), ("bind", Yes)]);
+        let e = engine::evaluate(&set, &law, &bank, &a);
+        let take = WouldTake::of(&shortfalls(&e, &bank));
+        assert_eq!(take.design, ["contract", "buy"]);
+        assert_eq!(take.fixed, ["grant"]);
+        assert_eq!(take.open, ["aid", "competence", "goal"]);
+        let iop = engine::evaluate(
+            &set,
+            &law,
+            &bank,
+            &answers(&[
+                ("buy", No),
+                ("grant", Yes),
+                ("goal", Yes),
+                ("pay", No),
+                ("undertaking", No),
+                ("competence", Yes),
+            ]),
+        );
+        assert_eq!(
+            WouldTake::of(&shortfalls(&iop, &bank)),
+            WouldTake::default()
         );
     }
 }

@@ -23,12 +23,15 @@ Examples:
   iop check my-case.toml -i --save my-case.toml           go on where you stopped
 
 In the interview, answer j/ja/y/yes, n/nej/no or v/vet ej/u/unknown; ? shows help and
-source, b goes back. Questions go to stderr, the result to stdout.
+source, b goes back, q stops (the answers are kept and the verdict shown). The legal test's
+questions come first, then the question that settles the most, and the questions stop once
+the verdict is settled; --all-questions asks them all. Questions go to stderr, the result to
+stdout.
 
 Exit codes:
   0  a verdict was given (whatever it is)
   1  a verdict differs from --expect
-  2  usage or input error, or the interview ended before the last question";
+  2  usage or input error, or the input ended before the last question";
 
 const TEST_AFTER_HELP: &str = "\
 Each case file with an [expect] table is one test; it passes when every set it names gives
@@ -187,6 +190,10 @@ pub struct CheckArgs {
     /// Output format: text (verdict first, then why), json (for scripts), markdown (a decision memo) or html (the memo as one self-contained page that prints on A4)
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Ask every question in the contract's order, instead of stopping once the verdict is settled
+    #[arg(long)]
+    pub all_questions: bool,
 
     /// Exit with code 1 unless every checked set gives this verdict: iop, association-grant, procurement or undetermined (Swedish: upphandling, föreningsbidrag, kan-inte-avgöras)
     #[arg(long, value_name = "VERDICT", value_parser = parse_verdict)]

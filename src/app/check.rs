@@ -11,13 +11,14 @@ use crate::cli::CheckArgs;
 use crate::diagnostic::{Diagnostic, read_text};
 use crate::escape::clean_line;
 use crate::exit::Exit;
-use crate::i18n::Words;
-use crate::interview::{self, Interview, Outcome};
+use crate::i18n::{Reply, Words};
+use crate::interview::{self, Interview, Keep, Order, Outcome};
 use crate::lang::Lang;
 use crate::model::case::{self, Case};
 use crate::model::save::AnswerFile;
-use crate::model::{Catalog, CriteriaSet};
+use crate::model::{Answer, Answers, Catalog, CriteriaSet};
 use crate::report::{self, Report};
+use crate::term;
 
 /// What to tell the user if Ctrl-C stops an interview now: which answers are where.
 static ON_INTERRUPT: Mutex<String> = Mutex::new(String::new());
@@ -67,6 +68,20 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         }
         None => None,
     };
+    // A new interview on a terminal, saved: the case's context first, and the set of the
+    // public party, if it has one, proposed.
+    if interactive && io.stdin_is_terminal && case.answers.is_empty() {
+        if let Some(file) = file.as_mut() {
+            if !context(&mut case, file, catalog, io)? {
+                let saved = args.save.as_deref().filter(|p| p.exists()).map(|p| (0, p));
+                let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, None));
+                return Ok(Exit::Error);
+            }
+            if selection == Selection::Default && case.meta.set.is_none() {
+                propose_set(&mut case, catalog, io)?;
+            }
+        }
+    }
     let sets = selection.sets(catalog, &case);
     if interactive {
         // A one-set interview records its set, so the file gives the same verdict later;
@@ -77,27 +92,38 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
                 resume_set = Some(one.id.as_str());
             }
         }
-        let outcome = ask(&sets, catalog, &mut case, file.as_mut(), resume_set, io)?;
+        let outcome = ask(
+            &sets,
+            catalog,
+            &mut case,
+            file.as_mut(),
+            resume_set,
+            args.all_questions,
+            io,
+        )?;
         // Only a file that was written, or existed, holds answers to claim.
         let holds = file.as_ref().is_some_and(AnswerFile::holds_answers);
-        let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
         if outcome == Outcome::Interrupted {
-            let message = match saved {
-                Some((_, path)) if !holds => {
+            let message = match args.save.as_deref() {
+                Some(path) if !holds => {
                     Words(lang).interrupted_unsaved(&clean_line(&crate::escape::path(path)))
                 }
-                _ => interrupted(lang, saved, resume_set),
+                saved => interrupted(lang, saved.map(|p| (case.answers.len(), p)), resume_set),
             };
             let _ = writeln!(io.stderr, "{message}");
             return Ok(Exit::Error);
         }
         // An interview with nothing to ask still saves the case, as --save promises.
         if let Some(file) = file.as_mut().filter(|f| !f.written()) {
-            file.save(&mut case.answers, catalog).map_err(|e| {
-                Failure::Input(vec![Diagnostic::from_io(&file_name(file), e, true)])
-            })?;
+            file.save(&mut case.answers, catalog)
+                .map_err(|e| write_failed(&file.path, e))?;
         }
-        if let Some((count, path)) = saved {
+        let saved = args.save.as_deref().map(|p| (case.answers.len(), p));
+        if outcome == Outcome::Stopped {
+            let saved = saved.map(|(count, path)| (count, clean_line(&crate::escape::path(path))));
+            let saved = saved.as_ref().map(|(count, path)| (*count, path.as_str()));
+            let _ = writeln!(io.stderr, "\n{}", Words(lang).stopped(saved, resume_set));
+        } else if let Some((count, path)) = saved {
             let path = clean_line(&crate::escape::path(path));
             let _ = writeln!(io.stderr, "{}", Words(lang).saved(count, &path));
         }
@@ -117,10 +143,6 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     Ok(exit)
 }
 
-fn file_name(file: &AnswerFile) -> String {
-    crate::escape::path(&file.path)
-}
-
 fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> String {
     let saved = saved.map(|(count, path)| (count, clean_line(&crate::escape::path(path))));
     Words(lang).interrupted(
@@ -129,14 +151,156 @@ fn interrupted(lang: Lang, saved: Option<(usize, &Path)>, set: Option<&str>) -> 
     )
 }
 
+/// A problem the interview met reading its answers (a line too long), named `-`.
+fn stdin_failed(e: io::Error) -> Failure {
+    Failure::Input(vec![Diagnostic::from_io("-", e, false)])
+}
+
+/// A save that failed, or was refused, named by its file.
+fn write_failed(path: &Path, e: io::Error) -> Failure {
+    Failure::Input(vec![Diagnostic::from_io(
+        &crate::escape::path(path),
+        e,
+        true,
+    )])
+}
+
+/// Asks the title, the organisation and the public party that the case does not have
+/// yet, each saved as it is given (Enter skips). False when the input ended.
+fn context(
+    case: &mut Case,
+    file: &mut AnswerFile,
+    catalog: &Catalog,
+    io: &mut Io<'_>,
+) -> Result<bool, Failure> {
+    let w = Words(io.lang);
+    let meta = &mut case.meta;
+    let fields: [(&str, &str, &mut Option<String>); 3] = [
+        ("title", w.title_prompt(), &mut meta.title),
+        (
+            "organisation",
+            w.organisation_prompt(),
+            &mut meta.organisation,
+        ),
+        (
+            "public_party",
+            w.public_party_prompt(),
+            &mut meta.public_party,
+        ),
+    ];
+    let mut intro = false;
+    let path = file.path.clone();
+    for (key, prompt, slot) in fields {
+        if slot.is_some() {
+            continue;
+        }
+        if !intro {
+            let _ = writeln!(io.stderr, "{}", w.context_intro());
+            intro = true;
+        }
+        let line =
+            interview::ask_line(prompt, width(io), io.stdin, io.stderr).map_err(stdin_failed)?;
+        let Some(line) = line else {
+            return Ok(false);
+        };
+        let value = line.trim();
+        if value.is_empty() {
+            continue;
+        }
+        file.set_case_field(key, value);
+        file.save(&mut case.answers, catalog)
+            .map_err(|e| write_failed(&path, e))?;
+        *slot = Some(value.to_string());
+        set_interrupt_message(interrupted(io.lang, Some((0, &path)), None));
+    }
+    if intro {
+        let _ = writeln!(io.stderr);
+    }
+    Ok(true)
+}
+
+/// Where the case's public party has criteria of its own, proposes them instead of
+/// every set; the choice is recorded as the case's set by the interview.
+fn propose_set(case: &mut Case, catalog: &Catalog, io: &mut Io<'_>) -> Result<(), Failure> {
+    let Some(set) = case
+        .meta
+        .public_party
+        .as_deref()
+        .and_then(|party| catalog.governing(party))
+    else {
+        return Ok(());
+    };
+    let w = Words(io.lang);
+    let party = clean_line(case.meta.public_party.as_deref().unwrap_or_default());
+    let prompt = w.propose_set(&party, &clean_line(&set.name), &clean_line(&set.id));
+    let line =
+        interview::ask_line(&prompt, width(io), io.stdin, io.stderr).map_err(stdin_failed)?;
+    if let Some(Reply::Answer(Answer::Yes)) = line.as_deref().and_then(|l| w.reply(l)) {
+        case.meta.set = Some(set.id.clone());
+    }
+    let _ = writeln!(io.stderr);
+    Ok(())
+}
+
+/// The width to break the interview's lines to: the terminal's (at most 100), when the
+/// input is a terminal; through a pipe lines stay whole.
+fn width(io: &Io<'_>) -> Option<usize> {
+    if io.stdin_is_terminal {
+        term::width().map(|w| w.min(100))
+    } else {
+        None
+    }
+}
+
+/// Keeps what the interview is given: every answer, and every note, in the answer file
+/// as it is given, and says where they are if Ctrl-C stops the interview.
+struct Keeper<'k> {
+    file: Option<&'k mut AnswerFile>,
+    catalog: &'k Catalog,
+    answers: Answers,
+    lang: Lang,
+    resume_set: Option<&'k str>,
+}
+
+impl Keeper<'_> {
+    fn write(&mut self) -> io::Result<()> {
+        let Some(file) = self.file.as_deref_mut() else {
+            return Ok(());
+        };
+        file.save(&mut self.answers, self.catalog)?;
+        let saved = Some((self.answers.len(), file.path.as_path()));
+        set_interrupt_message(interrupted(self.lang, saved, self.resume_set));
+        Ok(())
+    }
+}
+
+impl Keep for Keeper<'_> {
+    /// Saves the answers; answers changed in the file meanwhile come back merged in.
+    fn answers(&mut self, answers: &mut Answers) -> io::Result<()> {
+        self.answers = answers.clone();
+        self.write()?;
+        answers.clone_from(&self.answers);
+        Ok(())
+    }
+
+    fn note(&mut self, question: &str, note: &str) -> io::Result<()> {
+        if let Some(file) = self.file.as_deref_mut() {
+            file.set_note(question, note);
+        }
+        self.write()
+    }
+}
+
 /// Runs the interview over the chosen sets, the law's questions first: one set in its
-/// own order and wording, several as the union of their questions in the bank's order.
+/// own order and wording, several as the union of their questions in the bank's order;
+/// adaptively unless every question is asked for.
 fn ask(
     sets: &[&CriteriaSet],
     catalog: &Catalog,
     case: &mut Case,
-    mut file: Option<&mut AnswerFile>,
+    file: Option<&mut AnswerFile>,
     resume_set: Option<&str>,
+    all_questions: bool,
     io: &mut Io<'_>,
 ) -> Result<Outcome, Failure> {
     let lang = io.lang;
@@ -145,15 +309,30 @@ fn ask(
         [one] => interview::set_items(one, &catalog.law, &catalog.bank, lang),
         many => interview::bank_items(many, &catalog.law, &catalog.bank, lang),
     };
+    let ids: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
     let heading = match sets {
         [one] => format!("{} ({})", one.name, one.id),
-        many => words.interview_all_sets(&many.iter().map(|s| s.id.as_str()).collect::<Vec<_>>()),
+        _ if sets.len() == catalog.sets.len() => words.interview_all_sets(&ids),
+        _ => words.interview_sets(&ids),
+    };
+    let order = if all_questions {
+        Order::Every
+    } else {
+        Order::Adaptive {
+            sets: sets.to_vec(),
+            law: &catalog.law,
+            bank: &catalog.bank,
+        }
     };
     let interview = Interview {
         items,
         heading,
         words,
-        review: io.stdin_is_terminal,
+        order,
+        terminal: io.stdin_is_terminal,
+        notes: io.stdin_is_terminal && file.is_some(),
+        unsaved: file.is_none(),
+        width: width(io),
     };
     let path = file.as_ref().map(|f| f.path.clone());
     // Until the first answer is saved, only a file that exists holds answers.
@@ -161,21 +340,27 @@ fn ask(
         .as_deref()
         .filter(|p| p.exists())
         .map(|p| (case.answers.len(), p));
-    set_interrupt_message(interrupted(lang, given, resume_set));
-    let mut save = |answers: &mut crate::model::Answers| -> io::Result<()> {
-        if let Some(file) = file.as_deref_mut() {
-            file.save(answers, catalog)?;
-        }
-        let saved = path.as_deref().map(|p| (answers.len(), p));
-        set_interrupt_message(interrupted(lang, saved, resume_set));
-        Ok(())
+    set_interrupt_message(match (&path, given) {
+        (Some(_), None) => words.interrupted_unanswered().to_string(),
+        _ => interrupted(lang, given, resume_set),
+    });
+    let mut keeper = Keeper {
+        file,
+        catalog,
+        answers: case.answers.clone(),
+        lang,
+        resume_set,
     };
-    let result = interview.run(&mut case.answers, io.stdin, io.stderr, &mut save);
+    let result = interview.run(
+        &mut case.answers,
+        &mut case.notes,
+        io.stdin,
+        io.stderr,
+        &mut keeper,
+    );
     set_interrupt_message(String::new());
-    result.map_err(|e| {
-        // A problem the interview met (a line too long) names stdin, `-`; a failed save,
-        // the file.
-        let name = path.map_or_else(|| "-".to_string(), |p| crate::escape::path(&p));
-        Failure::Input(vec![Diagnostic::from_io(&name, e, true)])
+    result.map_err(|e| match path {
+        Some(p) => write_failed(&p, e),
+        None => stdin_failed(e),
     })
 }

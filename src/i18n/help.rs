@@ -43,9 +43,12 @@ const SV: &[(&str, &str)] = &[
          iop check --set falun --save mitt-arende.toml           besvara Falu kommuns checklista\n  \
          iop check mitt-arende.toml -i --save mitt-arende.toml   fortsätt där du slutade\n\n\
          I frågestunden svarar du j/ja/y/yes, n/nej/no eller v/vet ej/u/unknown; ? visar hjälp och \
-         källa, b går tillbaka. Frågorna skrivs till stderr, resultatet till stdout.\n\n\
+         källa, b går tillbaka och q slutar (svaren behålls och bedömningen visas). Den rättsliga \
+         prövningens frågor kommer först, sedan den fråga som avgör mest, och frågorna slutar när \
+         bedömningen är klar; --all-questions ställer alla. Frågorna skrivs till stderr, resultatet \
+         till stdout.\n\n\
          Slutkoder:\n  0  en bedömning gavs (vilken den än är)\n  1  en bedömning skiljer sig från --expect\n  \
-         2  fel i kommandot eller i en fil, eller frågestunden avbröts före sista frågan",
+         2  fel i kommandot eller i en fil, eller indata tog slut före sista frågan",
     ),
     (
         "check file",
@@ -58,6 +61,10 @@ const SV: &[(&str, &str)] = &[
     (
         "check save",
         "Spara varje svar i FIL när det ges (innebär --interactive); en befintlig svarsfil behåller sina kommentarer och tabeller",
+    ),
+    (
+        "check all_questions",
+        "Ställ alla frågor i kontraktets ordning, i stället för att sluta när bedömningen är klar",
     ),
     (
         "check set",

@@ -11,6 +11,8 @@ pub enum Reply {
     Answer(Answer),
     Help,
     Back,
+    /// Stop asking: what is answered is kept.
+    Stop,
 }
 
 impl Words {
@@ -26,24 +28,25 @@ impl Words {
             }
             "?" | "h" | "hjälp" | "help" => Reply::Help,
             "b" | "bakåt" | "back" => Reply::Back,
+            "q" | "sluta" | "avsluta" | "quit" | "stop" => Reply::Stop,
             _ => return None,
         })
     }
 
     pub fn choices(self, statement: bool) -> &'static str {
         match (self.0, statement) {
-            (Lang::Sv, true) => "Stämmer det? [j]a / [n]ej / [v]et ej, ? hjälp, b bakåt >",
-            (Lang::Sv, false) => "[j]a / [n]ej / [v]et ej, ? hjälp, b bakåt >",
-            (Lang::En, true) => "Is this so? [y]es / [n]o / [u]nknown, ? help, b back >",
-            (Lang::En, false) => "[y]es / [n]o / [u]nknown, ? help, b back >",
+            (Lang::Sv, true) => "Stämmer det? [j]a / [n]ej / [v]et ej, ? hjälp, b bakåt, q sluta >",
+            (Lang::Sv, false) => "[j]a / [n]ej / [v]et ej, ? hjälp, b bakåt, q sluta >",
+            (Lang::En, true) => "Is this so? [y]es / [n]o / [u]nknown, ? help, b back, q stop >",
+            (Lang::En, false) => "[y]es / [n]o / [u]nknown, ? help, b back, q stop >",
         }
     }
 
     pub fn reply_hint(self) -> &'static str {
         pick!(
             self,
-            "  Svara j (ja), n (nej) eller v (vet ej); ? visar hjälp och b går tillbaka.",
-            "  Answer y (yes), n (no) or u (unknown); ? shows help and b goes back."
+            "  Svara j (ja), n (nej) eller v (vet ej); ? visar hjälp, b går tillbaka och q slutar.",
+            "  Answer y (yes), n (no) or u (unknown); ? shows help, b goes back and q stops."
         )
     }
 
@@ -77,6 +80,166 @@ impl Words {
         )
     }
 
+    /// The start of an interview that stops once the verdict is settled.
+    pub fn adaptive_intro(self, count: usize) -> String {
+        let most = self.plural(count, ("fråga", "frågor"), ("question", "questions"));
+        pick!(
+            self,
+            format!(
+                "Högst {most}: frågorna slutar när bedömningen är klar. Svara ja, nej eller vet ej; ? visar hjälp och källa."
+            ),
+            format!(
+                "At most {most}: the questions stop once the verdict is settled. Answer yes, no or unknown; ? shows help and source."
+            )
+        )
+    }
+
+    /// An interview that goes on from answers already given.
+    pub fn resumed(self, count: usize) -> String {
+        let given = self.plural(count, ("svar", "svar"), ("answer", "answers"));
+        pick!(
+            self,
+            format!("{given} finns redan; numreringen fortsätter och b går tillbaka till dem."),
+            format!(
+                "{given} already given; the numbering goes on from them and b goes back to them."
+            )
+        )
+    }
+
+    /// Before the first question of an interview without --save.
+    pub fn unsaved_notice(self) -> &'static str {
+        pick!(
+            self,
+            "Svaren sparas inte. Med --save FIL sparas varje svar när det ges, och du kan fortsätta senare.",
+            "The answers will not be kept. With --save FILE every answer is saved as it is given, and you can go on later."
+        )
+    }
+
+    /// When no answer to the questions left can change any chosen set's verdict.
+    pub fn settled(self, sets: usize) -> &'static str {
+        match (self.0, sets) {
+            (Lang::Sv, 1) => "Bedömningen är klar; återstående frågor kan inte ändra den.",
+            (Lang::Sv, _) => {
+                "Bedömningen är klar för alla uppsättningar; återstående frågor kan inte ändra den."
+            }
+            (Lang::En, 1) => "The verdict is settled; the remaining questions cannot change it.",
+            (Lang::En, _) => {
+                "The verdict is settled for every set; the remaining questions cannot change it."
+            }
+        }
+    }
+
+    /// After a settled verdict, on a terminal: whether to answer the rest anyway.
+    pub fn offer_rest(self, count: usize) -> String {
+        match (self.0, count) {
+            (Lang::Sv, 1) => {
+                "Vill du ändå besvara den återstående frågan? [j]a, Enter för bedömningen >"
+                    .to_string()
+            }
+            (Lang::Sv, _) => format!(
+                "Vill du ändå besvara de {count} återstående frågorna? [j]a, Enter för bedömningen >"
+            ),
+            (Lang::En, 1) => {
+                "Answer the remaining question anyway? [y]es, Enter for the verdict >".to_string()
+            }
+            (Lang::En, _) => format!(
+                "Answer the {count} remaining questions anyway? [y]es, Enter for the verdict >"
+            ),
+        }
+    }
+
+    /// A question asked again: the answer it has; `word` as `reply_word` gives it.
+    pub fn current_answer(self, word: &str) -> String {
+        pick!(
+            self,
+            format!("  Nuvarande svar: {word}. Enter behåller det."),
+            format!("  Current answer: {word}. Enter keeps it.")
+        )
+    }
+
+    /// The prompt for a note after an answer.
+    pub fn note_prompt(self) -> &'static str {
+        pick!(
+            self,
+            "Motivering, Enter för att hoppa över >",
+            "Reason, Enter to skip >"
+        )
+    }
+
+    /// A note already written, shown before the prompt; `note` is escaped by the caller.
+    pub fn current_note(self, note: &str) -> String {
+        pick!(
+            self,
+            format!("  Nuvarande motivering: ”{note}” Enter behåller den."),
+            format!("  Current reason: “{note}” Enter keeps it.")
+        )
+    }
+
+    /// The lead of the questions on the case before a new interview.
+    pub fn context_intro(self) -> &'static str {
+        pick!(
+            self,
+            "Om ärendet (sparas i filen och visas i beslutsunderlaget; Enter hoppar över):",
+            "About the case (saved in the file and shown in the memo; Enter skips):"
+        )
+    }
+
+    pub fn title_prompt(self) -> &'static str {
+        pick!(self, "Ärendets rubrik >", "Title of the case >")
+    }
+
+    pub fn organisation_prompt(self) -> &'static str {
+        pick!(self, "Idéburen organisation >", "Idéburen organisation >")
+    }
+
+    pub fn public_party_prompt(self) -> &'static str {
+        pick!(
+            self,
+            "Offentlig part (kommun eller region) >",
+            "Public party (municipality or region) >"
+        )
+    }
+
+    /// When the public party has criteria of its own; names escaped by the caller.
+    pub fn propose_set(self, party: &str, set: &str, id: &str) -> String {
+        pick!(
+            self,
+            format!(
+                "{party} har egna kriterier: {set} ({id}). Vill du pröva ärendet mot bara dem? [j]a, Enter för alla uppsättningar >"
+            ),
+            format!(
+                "{party} has criteria of its own: {set} ({id}). Check the case against those only? [y]es, Enter for every set >"
+            )
+        )
+    }
+
+    /// After `q`: the questions stopped, what was saved, and how to go on.
+    pub fn stopped(self, saved: Option<(usize, &str)>, set: Option<&str>) -> String {
+        let set = set.map(|s| format!(" --set {s}")).unwrap_or_default();
+        match saved {
+            Some((count, file)) => pick!(
+                self,
+                format!(
+                    "Frågorna avslutade. {count} svar är {} i {file}.\nFortsätt senare med: iop check {file} -i --save {file}{set}",
+                    if count == 1 { "sparat" } else { "sparade" }
+                ),
+                format!(
+                    "Questions stopped. {count} {} saved in {file}.\nGo on later with: iop check {file} -i --save {file}{set}",
+                    if count == 1 {
+                        "answer is"
+                    } else {
+                        "answers are"
+                    }
+                )
+            ),
+            None => pick!(
+                self,
+                "Frågorna avslutade. Svaren sparades inte.".to_string(),
+                "Questions stopped. The answers were not saved.".to_string()
+            ),
+        }
+    }
+
     /// The heading of an interview over several sets.
     pub fn interview_all_sets(self, sets: &[&str]) -> String {
         pick!(
@@ -89,6 +252,15 @@ impl Words {
                 "The questions of every set ({}). For one municipality's checklist: --set ID.",
                 sets.join(", ")
             )
+        )
+    }
+
+    /// The heading of an interview over some of the sets.
+    pub fn interview_sets(self, sets: &[&str]) -> String {
+        pick!(
+            self,
+            format!("Frågorna i uppsättningarna {}.", sets.join(", ")),
+            format!("The questions of the sets {}.", sets.join(", "))
         )
     }
 
@@ -131,7 +303,8 @@ impl Words {
             Some((count, file)) => pick!(
                 self,
                 format!(
-                    "Avbrutet. {count} svar är sparade i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}{set}"
+                    "Avbrutet. {count} svar är {} i {file}.\nFortsätt där du slutade med: iop check {file} -i --save {file}{set}",
+                    if count == 1 { "sparat" } else { "sparade" }
                 ),
                 format!(
                     "Interrupted. {count} {} saved in {file}.\nContinue where you left off with: iop check {file} -i --save {file}{set}",
@@ -144,6 +317,15 @@ impl Words {
                 "Interrupted. The answers were not saved; with --save FILE every answer is saved as it is given.".to_string()
             ),
         }
+    }
+
+    /// After an interview with --save that ended before anything was saved.
+    pub fn interrupted_unanswered(self) -> &'static str {
+        pick!(
+            self,
+            "Avbrutet innan något svar gavs; ingen fil har skrivits.",
+            "Interrupted before any answer was given; no file was written."
+        )
     }
 
     pub fn saved(self, count: usize, file: &str) -> String {

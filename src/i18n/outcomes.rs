@@ -2,6 +2,7 @@
 //! statuses, the legal test and the labels of the text report.
 
 use super::Words;
+use crate::advice::Kind;
 use crate::engine::{LawOutcome, Reason, Status};
 use crate::lang::Lang;
 use crate::model::{Answer, Route, Verdict};
@@ -145,6 +146,60 @@ impl Words {
             self,
             format!("Avgörande fråga: {text} [{id}]"),
             format!("Deciding question: {text} [{id}]")
+        )
+    }
+
+    /// The heading over what a set would need to become an IOP, by kind.
+    pub fn would_take(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Design => pick!(
+                self,
+                "Ett IOP kräver att detta ändras, och det kan parterna påverka genom hur de utformar samarbetet:",
+                "An IOP needs this changed, which the parties can do by how they design the partnership:"
+            ),
+            Kind::Fixed => pick!(
+                self,
+                "Ett IOP kräver att detta stämmer, men det kan inte ändras:",
+                "An IOP needs this to hold, but it cannot be changed:"
+            ),
+            Kind::Open => pick!(
+                self,
+                "Ett IOP kräver att detta utreds och stämmer:",
+                "An IOP needs this settled, and to hold:"
+            ),
+        }
+    }
+
+    /// The summary line's note on what a verdict could still become; `list` is joined by
+    /// the caller.
+    pub fn could_become(self, list: &str) -> String {
+        pick!(
+            self,
+            format!("möjliga: {list}"),
+            format!("possible: {list}")
+        )
+    }
+
+    /// Beside the set that governs the case's public party; `party` is escaped.
+    pub fn governs(self, party: &str) -> String {
+        pick!(
+            self,
+            format!("(kriterierna för {party})"),
+            format!("(the criteria for {party})")
+        )
+    }
+
+    pub fn summary_label(self) -> &'static str {
+        pick!(self, "Sammanfattning", "Summary")
+    }
+
+    /// The text report's step for the process of creating an IOP, whose questions only
+    /// the memo lists.
+    pub fn process_step_text(self) -> &'static str {
+        pick!(
+            self,
+            "Gå igenom processen för att skapa ett IOP tillsammans med den idéburna organisationen; frågorna för den står i beslutsunderlaget (--format markdown eller html).",
+            "Go through the process of creating an IOP together with the idéburen organisation; its questions are in the decision memo (--format markdown or html)."
         )
     }
 

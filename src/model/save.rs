@@ -42,6 +42,8 @@ pub struct AnswerFile {
     start: Answers,
     /// Whether a save has written the file.
     written: bool,
+    /// The `[case]` fields and notes set in this interview: `(table, key, value)`.
+    edits: Vec<(String, String, String)>,
 }
 
 impl AnswerFile {
@@ -91,6 +93,7 @@ impl AnswerFile {
             start: synced.clone(),
             synced,
             written: false,
+            edits: Vec::new(),
         })
     }
 
@@ -151,6 +154,50 @@ impl AnswerFile {
         }
     }
 
+    /// Sets a field of `[case]` (a title, an organisation, a public party) in the file
+    /// as it will next be saved, keeping the table's other keys and comments.
+    pub fn set_case_field(&mut self, key: &str, value: &str) {
+        self.set_in("case", key, value);
+    }
+
+    /// Sets the note on a question in `[notes]` as the file will next be saved.
+    pub fn set_note(&mut self, question: &str, note: &str) {
+        self.set_in("notes", question, note);
+    }
+
+    /// Sets a string in a table as the file will next be saved, and again after a merge
+    /// with changes made outside takes in the file as it is then.
+    fn set_in(&mut self, table: &str, key: &str, value: &str) {
+        self.edits.retain(|(t, k, _)| !(t == table && k == key));
+        self.edits
+            .push((table.to_string(), key.to_string(), value.to_string()));
+        self.apply(table, key, value);
+    }
+
+    /// Sets a string in a table of the document, keeping the decor of a value it
+    /// replaces.
+    fn apply(&mut self, table: &str, key: &str, value: &str) {
+        let Some(table) = self
+            .doc
+            .entry(table)
+            .or_insert_with(toml_edit::table)
+            .as_table_like_mut()
+        else {
+            return;
+        };
+        let value = Value::from(value);
+        match table.get_mut(key).and_then(Item::as_value_mut) {
+            Some(old) => {
+                let decor = old.decor().clone();
+                *old = value;
+                *old.decor_mut() = decor;
+            }
+            None => {
+                table.insert(key, Item::Value(value));
+            }
+        }
+    }
+
     /// Saves the answers given: under the file's lock, after merging in what changed in
     /// the file since it was last read (which may change `answers` too), new answers in
     /// the bank's order. A refusal is an `io::Error` that carries its diagnostic.
@@ -199,7 +246,13 @@ impl AnswerFile {
         let now = read_if_there(&self.path, &self.name).map_err(Diagnostic::into_io)?;
         if now != self.on_disk {
             match now {
-                Some(now) => self.merge(now, answers, catalog)?,
+                Some(now) => {
+                    self.merge(now, answers, catalog)?;
+                    // The fields and notes given in this interview stand over the file's.
+                    for (table, key, value) in self.edits.clone() {
+                        self.apply(&table, &key, &value);
+                    }
+                }
                 None => self.on_disk = None,
             }
         }
@@ -552,5 +605,38 @@ mod tests {
         let saved = std::fs::read_to_string(&path).unwrap();
         let case = case::parse("x", &saved, &catalog).unwrap();
         assert_eq!(case.answers.len(), 8, "{saved}");
+    }
+
+    #[test]
+    fn case_fields_and_notes_are_set_beside_what_is_there() {
+        let catalog = criteria::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.toml");
+        let original = "[case]\ntitle = \"Old\" # keep\n\n[notes]\ncofinanced = \"x\"\n";
+        std::fs::write(&path, original).unwrap();
+        let mut file = AnswerFile::open(&path, None, &catalog).unwrap();
+        file.set_case_field("title", "Ny \"rubrik\"");
+        file.set_case_field("public_party", "Falu kommun");
+        file.set_note("market_exists", "Inga företag.");
+        file.save(&mut Answers::new(), &catalog).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        let case = case::parse("x", &saved, &catalog).unwrap();
+        assert_eq!(case.meta.title.as_deref(), Some("Ny \"rubrik\""));
+        assert_eq!(case.meta.public_party.as_deref(), Some("Falu kommun"));
+        assert_eq!(case.notes["market_exists"], "Inga företag.");
+        assert_eq!(case.notes["cofinanced"], "x");
+        assert!(saved.contains("# keep"), "{saved}");
+        // A note added outside before the next save is merged in; this interview's
+        // fields stay.
+        std::fs::write(&path, format!("{saved}\n# edited\n")).unwrap();
+        file.set_note("long_term", "Tre år.");
+        file.save(&mut Answers::new(), &catalog).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            saved.contains("# edited") && saved.contains("Tre år."),
+            "{saved}"
+        );
+        let case = case::parse("x", &saved, &catalog).unwrap();
+        assert_eq!(case.meta.public_party.as_deref(), Some("Falu kommun"));
     }
 }

@@ -90,7 +90,7 @@ fn questions<'a>(report: &Report<'a>, section: Section) -> Vec<(&'a str, &'a Loc
     let bank = report.bank();
     bank.questions
         .iter()
-        .map(|q| Item::Question(q))
+        .map(Item::Question)
         .chain(bank.facts.iter().map(Item::Fact))
         .filter_map(|item| {
             let c = item.agreement()?;

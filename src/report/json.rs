@@ -38,6 +38,10 @@ pub struct SetResult<'a> {
     pub possible: Vec<Verdict>,
     /// The open question that settles the most, or `null` when the verdict is settled.
     pub next_question: Option<&'a str>,
+    /// What it would take to become an IOP: the items (the law's, then the set's required
+    /// criteria) that fail and the parties can shape by design, that fail and they cannot,
+    /// and that are open; all empty when the verdict is IOP.
+    pub would_take: advice::WouldTake<'a>,
     pub criteria: Vec<CriterionResult<'a>>,
 }
 
@@ -83,6 +87,7 @@ pub fn set_result<'a>(report: &Report<'a>, e: &Evaluation<'a>) -> SetResult<'a> 
         },
         possible: advice::possible(e.set, law, bank, &report.case.answers),
         next_question: advice::next_question(e.set, law, bank, &report.case.answers),
+        would_take: advice::WouldTake::of(&advice::shortfalls(e, bank)),
         criteria: e
             .assessments
             .iter()

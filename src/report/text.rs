@@ -13,10 +13,12 @@ use std::fmt::Write;
 use colored::{ColoredString, Colorize};
 
 use super::Report;
-use crate::advice;
+use super::memo::{self, Step};
+use crate::advice::{self, Kind};
 use crate::engine::{Assessment, Evaluation, LawAssessment, LawOutcome, Status};
 use crate::escape::{clean, clean_line};
-use crate::model::Verdict;
+use crate::model::{CriteriaSet, Verdict};
+use crate::term;
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
@@ -25,6 +27,8 @@ pub fn render(report: &Report<'_>) -> String {
         [one] => single(&mut out, report, one),
         many => matrix(&mut out, report, many),
     }
+    next_steps(&mut out, report);
+    summary(&mut out, report);
     out
 }
 
@@ -144,6 +148,7 @@ fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         clean_line(&e.set.id)
     );
     verdict_block(out, report, e, "");
+    would_take(out, report, e);
     law_section(out, report, e, true);
     for status in [Status::Failed, Status::Open, Status::Met] {
         let items: Vec<&Assessment<'_>> = e.with_status(status).collect();
@@ -222,23 +227,7 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
         capitalized(w.status(a.status)),
         answers.join(" · ")
     );
-    // Notes on the item, and on each question of a fact.
-    let mut noted: Vec<&str> = vec![a.item.id.as_str()];
-    noted.extend(
-        bank.questions_of(&a.item.id)
-            .into_iter()
-            .filter(|q| *q != a.item.id),
-    );
-    for id in noted {
-        if let Some(note) = report.case.notes.get(id) {
-            let label = if id == a.item.id {
-                format!("{}: ", w.note_label())
-            } else {
-                format!("{} ({}): ", w.note_label(), clean_line(&report.short(id)))
-            };
-            let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
-        }
-    }
+    notes(out, report, &a.item.id, "      ");
     let cites: Vec<String> = report
         .law()
         .cites(a.item)
@@ -247,6 +236,28 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
     if !cites.is_empty() {
         let line = format!("{}: {}", w.source_label(), cites.join("; "));
         let _ = writeln!(out, "    {}", line.dimmed());
+    }
+}
+
+/// The case's notes on an item: on the item itself, and on each of a fact's questions
+/// (an interview notes the question it asked), with the question's label.
+fn notes(out: &mut String, report: &Report<'_>, id: &str, pad: &str) {
+    let w = report.words();
+    let bank = report.bank();
+    let mut ids = vec![id];
+    if bank.fact(id).is_some() {
+        ids.extend(bank.questions_of(id));
+    }
+    for (n, key) in ids.into_iter().enumerate() {
+        let Some(note) = report.case.notes.get(key) else {
+            continue;
+        };
+        let label = if n == 0 {
+            format!("{}: ", w.note_label())
+        } else {
+            format!("{} ({}): ", w.note_label(), clean_line(&report.short(key)))
+        };
+        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), pad));
     }
 }
 
@@ -282,10 +293,7 @@ fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_so
         let _ = write!(answer, "  → {}", w.route(c.route));
     }
     let _ = writeln!(out, "    {answer}");
-    if let Some(note) = report.case.notes.get(&c.question) {
-        let label = format!("{}: ", w.note_label());
-        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), pad));
-    }
+    notes(out, report, &c.question, pad);
     if with_source {
         let source = clean_line(&c.source.to_string());
         let _ = writeln!(
@@ -303,6 +311,90 @@ fn capitalized(word: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// What it would take for one set to become an IOP: each item, the law's first, in the
+/// words of the law or the set, under what can be changed by design, what cannot and
+/// what is open.
+fn would_take(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
+    let w = report.words();
+    let shortfalls = advice::shortfalls(e, report.bank());
+    if !shortfalls.is_empty() {
+        out.push('\n');
+    }
+    for kind in Kind::ALL {
+        let items: Vec<&advice::Shortfall<'_>> =
+            shortfalls.iter().filter(|s| s.kind() == kind).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", w.would_take(kind));
+        for s in items {
+            let text = clean(s.statement.get(report.lang).trim());
+            let _ = writeln!(out, "  {} {}", mark(s.status), indent(&text, "    "));
+        }
+    }
+}
+
+/// The next steps the verdicts call for, numbered, each broken to 80 columns.
+fn next_steps(out: &mut String, report: &Report<'_>) {
+    let w = report.words();
+    let failures: Vec<String> = memo::failures_without_route(report)
+        .iter()
+        .map(|q| clean_line(&report.short(q)))
+        .collect();
+    let failures = w.and_list(&failures);
+    let _ = writeln!(out, "\n{}", w.steps_heading().bold());
+    // Open questions that no answer can turn into another verdict need no settling first.
+    let sets: Vec<&CriteriaSet> = report.evaluations.iter().map(|e| e.set).collect();
+    let settled = advice::settled(&sets, report.law(), report.bank(), &report.case.answers);
+    let steps = memo::next_steps(report)
+        .into_iter()
+        .filter(|step| !(settled && *step == Step::SettleOpen));
+    for (n, step) in steps.enumerate() {
+        let text = match step {
+            Step::Process => w.process_step_text().to_string(),
+            step => w.step(step, &failures),
+        };
+        let first = format!("{:>2}. ", n + 1);
+        let _ = writeln!(out, "{}", term::fill(&first, &text, "    ", Some(80)));
+    }
+}
+
+/// One line per set: its verdict and, while answers could change it, what it could
+/// still become; the last lines, so the verdict is on screen when an interview ends.
+fn summary(out: &mut String, report: &Report<'_>) {
+    let w = report.words();
+    let _ = writeln!(out, "\n{}", w.summary_label().bold());
+    let width = report
+        .evaluations
+        .iter()
+        .map(|e| e.set.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let governing = report.governing().map(|g| g.set.id.as_str());
+    let party = report.case.meta.public_party.as_deref().map(clean_line);
+    for e in &report.evaluations {
+        let mut line = format!(
+            "  {}  {}",
+            pad(&clean_line(&e.set.id), width),
+            verdict_colour(e.verdict, w.verdict_short(e.verdict))
+        );
+        if let (Some(party), true) = (&party, governing == Some(e.set.id.as_str())) {
+            if report.evaluations.len() > 1 {
+                let _ = write!(line, " {}", w.governs(party));
+            }
+        }
+        let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
+        if possible.len() > 1 {
+            let names: Vec<String> = possible
+                .iter()
+                .map(|v| w.verdict_short(*v).to_string())
+                .collect();
+            let _ = write!(line, "; {}", w.could_become(&w.or_list(&names)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -464,11 +556,25 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                 verdict_colour(e.verdict, w.verdict(e.verdict))
             );
             verdict_block(out, report, e, "  ");
-            for a in e
-                .with_status(Status::Failed)
-                .chain(e.with_status(Status::Open))
-            {
-                assessment(out, report, a, a.status == Status::Failed);
+            // The set's own criteria, by what it would take to change them; the law's
+            // items are shown once above.
+            let shortfalls = advice::shortfalls(e, report.bank());
+            for kind in Kind::ALL {
+                let items: Vec<&Assessment<'_>> = e
+                    .required()
+                    .filter(|a| {
+                        shortfalls
+                            .iter()
+                            .any(|s| s.id == a.criterion.question && s.kind() == kind)
+                    })
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "  {}", w.would_take(kind).bold());
+                for a in items {
+                    assessment(out, report, a, a.status == Status::Failed);
+                }
             }
         }
     }

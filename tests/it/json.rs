@@ -100,7 +100,16 @@ struct SetResult {
     law: Law,
     possible: Vec<Verdict>,
     next_question: Option<String>,
+    would_take: WouldTake,
     criteria: Vec<Criterion>,
+}
+
+#[derive(Deserialize, Debug, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct WouldTake {
+    design: Vec<String>,
+    fixed: Vec<String>,
+    open: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +198,26 @@ fn all_sets_in_json_have_the_contract_shape() {
         assert!(result.law.failed.is_empty());
         assert!(!result.possible.is_empty());
         assert_eq!(result.next_question.is_none(), result.possible.len() == 1);
+        // What it would take: every failing or open item of the law and of the set's
+        // required criteria, once, split by whether the parties can shape it.
+        let take = &result.would_take;
+        let mut listed: Vec<&String> = take.design.iter().chain(&take.fixed).collect();
+        listed.sort();
+        let mut failed: Vec<&String> = result.failed.iter().chain(&result.law.failed).collect();
+        failed.sort();
+        failed.dedup();
+        assert_eq!(listed, failed, "{}", result.set);
+        let mut open: Vec<&String> = result.law.open.iter().chain(&result.open).collect();
+        open.dedup();
+        let mut shown: Vec<&String> = take.open.iter().collect();
+        shown.sort();
+        open.sort();
+        open.dedup();
+        assert_eq!(shown, open, "{}", result.set);
+        assert_eq!(
+            result.verdict == Verdict::Iop,
+            take == &WouldTake::default()
+        );
         for c in &result.criteria {
             assert_eq!(c.met, c.status == Status::Met);
             assert!(!c.text.is_empty() && !c.source.is_empty());
@@ -212,6 +241,21 @@ fn answers_and_routes_are_reported_as_in_the_file() {
     assert_eq!(falun.failed, ["market_exists"]);
     assert_eq!(falun.possible, [Verdict::Procurement]);
     assert_eq!(falun.next_question, None);
+    // A market cannot be designed away; the legal test's open items remain to settle.
+    assert_eq!(
+        falun.would_take,
+        WouldTake {
+            design: vec![],
+            fixed: vec!["market_exists".into()],
+            open: vec![
+                "state_aid".into(),
+                "municipal_competence".into(),
+                "public_benefit_goal".into(),
+                "cofinanced".into(),
+                "long_term".into()
+            ],
+        }
+    );
     assert_eq!(output.governing.as_deref(), Some("falun"));
     let market = falun
         .criteria

@@ -299,7 +299,8 @@ struct Decision {
 }
 
 /// The precedence as the contract states it, for a set given as `(id, required)` in its
-/// order.
+/// order: rule by rule, as the contract numbers them, though rules give the same verdict.
+#[allow(clippy::if_same_then_else)]
 fn reference(set: &[(&str, bool)], answers: &BTreeMap<String, Option<bool>>) -> Decision {
     let fails = |id: &str| {
         let (ok, _) = rule(id);
@@ -431,6 +432,81 @@ fn reference_possible(
     }
     verdicts.sort_unstable();
     verdicts
+}
+
+/// The questions of the law's and a set's required items that are unanswered or
+/// unknown, and whose item is still open, in the bank's order: the open questions.
+fn reference_open_questions(
+    set: &[(&str, bool)],
+    answers: &BTreeMap<String, Option<bool>>,
+) -> Vec<&'static str> {
+    let items: Vec<&str> = LAW
+        .iter()
+        .map(|(id, ..)| *id)
+        .chain(set.iter().filter(|(_, r)| *r).map(|(id, _)| *id))
+        .filter(|id| value(id, answers).is_none())
+        .collect();
+    QUESTIONS
+        .iter()
+        .map(|(q, ..)| *q)
+        .filter(|q| answers.get(*q).copied().flatten().is_none())
+        .filter(|q| {
+            let item = FACTS
+                .iter()
+                .find(|(_, all, ..)| all.contains(q))
+                .map_or(*q, |(f, ..)| *f);
+            items.contains(&item)
+        })
+        .collect()
+}
+
+/// The next question over several sets, by trying both answers to every open question of
+/// the sets not yet settled: the fewest possible verdicts over the sets together in the
+/// worst case, among the questions whose answer changes some set's possible verdicts
+/// (else the first); ties by the bank's order; `None` when every set is settled.
+fn reference_next(
+    sets: &[Vec<(&str, bool)>],
+    answers: &BTreeMap<String, Option<bool>>,
+) -> Option<&'static str> {
+    let now: Vec<Vec<&str>> = sets
+        .iter()
+        .map(|s| reference_possible(s, answers))
+        .collect();
+    let unsettled: Vec<&Vec<(&str, bool)>> = sets
+        .iter()
+        .zip(&now)
+        .filter(|(_, p)| p.len() > 1)
+        .map(|(s, _)| s)
+        .collect();
+    if unsettled.is_empty() {
+        return None;
+    }
+    let open: Vec<Vec<&str>> = unsettled
+        .iter()
+        .map(|s| reference_open_questions(s, answers))
+        .collect();
+    let candidates: Vec<&'static str> = QUESTIONS
+        .iter()
+        .map(|(q, ..)| *q)
+        .filter(|q| open.iter().any(|o| o.contains(q)))
+        .collect();
+    let mut best: Option<(&'static str, usize)> = None;
+    for q in &candidates {
+        let mut worst = 0;
+        let mut moves = false;
+        for value in [true, false] {
+            let mut given = answers.clone();
+            given.insert(q.to_string(), Some(value));
+            let after: Vec<Vec<&str>> =
+                sets.iter().map(|s| reference_possible(s, &given)).collect();
+            moves |= after != now;
+            worst = worst.max(after.iter().map(Vec::len).sum());
+        }
+        if moves && best.is_none_or(|(_, b)| worst < b) {
+            best = Some((q, worst));
+        }
+    }
+    best.map(|(q, _)| q).or_else(|| candidates.first().copied())
 }
 
 fn decided_by_engine(set: &CriteriaSet, answers: &Answers) -> Decision {
@@ -602,6 +678,28 @@ proptest! {
                 .collect();
             prop_assert_eq!(possible, reference_possible(&reference_set, &given), "set {}", id);
         }
+    }
+
+    #[test]
+    fn the_next_question_is_the_one_that_settles_the_most(
+        answers in answers_from(mostly_answered())
+    ) {
+        let catalog = common::catalog();
+        let given = as_reference(&answers);
+        let open = QUESTIONS.iter().filter(|(q, ..)| given.get(*q).copied().flatten().is_none()).count();
+        if open > 8 {
+            return Ok(());
+        }
+        for (id, _) in SETS {
+            let set = catalog.set(id).unwrap();
+            let next = iop::advice::next_question(set, &catalog.law, &catalog.bank, &answers);
+            prop_assert_eq!(next, reference_next(&[table_set(id)], &given), "set {}", id);
+        }
+        // Every set at once, as an interview over all of them chooses.
+        let sets: Vec<&CriteriaSet> = catalog.sets.iter().collect();
+        let next = iop::advice::next_question_for(&sets, &catalog.law, &catalog.bank, &answers);
+        let reference: Vec<Vec<(&str, bool)>> = SETS.iter().map(|(id, _)| table_set(id)).collect();
+        prop_assert_eq!(next, reference_next(&reference, &given), "all sets");
     }
 }
 
