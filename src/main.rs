@@ -44,6 +44,7 @@ fn main() -> ExitCode {
     });
     let stdin = std::io::stdin();
     let stdin_is_terminal = stdin.is_terminal();
+    let stdout_is_terminal = std::io::stdout().is_terminal();
     let (mut stdin, mut stdout, mut stderr) =
         (stdin.lock(), std::io::stdout().lock(), std::io::stderr());
     let mut io = app::Io {
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         stderr: &mut stderr,
         lang,
         stdin_is_terminal,
+        stdout_is_terminal,
     };
     ExitCode::from(app::run(&cli, &mut io) as u8)
 }

@@ -40,6 +40,8 @@ pub enum Failure {
     },
     /// A command that needs one set was given none, or several.
     NeedsOneSet { known: Vec<String> },
+    /// A binary document (Word) was to be written to a terminal.
+    BinaryToTerminal { format: &'static str },
     /// An output could not be written: stdout (`None`) or a file.
     Output {
         target: Option<String>,
@@ -61,6 +63,8 @@ pub struct Io<'a> {
     pub lang: Lang,
     /// Whether stdin is a terminal: only then does the interview offer its review.
     pub stdin_is_terminal: bool,
+    /// Whether stdout is a terminal: a Word document is not written there.
+    pub stdout_is_terminal: bool,
 }
 
 impl Io<'_> {
@@ -189,6 +193,9 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
         Failure::NeedsOneSet { known } => {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
             report::diagnostics::usage(&w.needs_one_set(&known), w)
+        }
+        Failure::BinaryToTerminal { format } => {
+            report::diagnostics::usage(&w.binary_to_terminal(format), w)
         }
         Failure::Output { error, .. } if error.kind() == io::ErrorKind::BrokenPipe => String::new(),
         Failure::Output { target, error } => {

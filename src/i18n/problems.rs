@@ -344,6 +344,50 @@ impl Words {
                 ),
                 None,
             ),
+            Problem::InvalidValue { value, expected } => (
+                pick!(
+                    self,
+                    format!("okänt värde `{value}`; väntade {}", self.one_of(expected)),
+                    format!("unknown value `{value}`; expected {}", self.one_of(expected))
+                ),
+                None,
+            ),
+            Problem::UnknownPlaceholder {
+                name,
+                expected,
+                suggestion,
+            } => (
+                pick!(
+                    self,
+                    format!("texten kan inte nämna `{{{name}}}`; den kan nämna {}", self.one_of(expected)),
+                    format!("the text cannot name `{{{name}}}`; it can name {}", self.one_of(expected))
+                ),
+                suggest(suggestion),
+            ),
+            Problem::UnknownSection { id, suggestion } => (
+                pick!(
+                    self,
+                    format!("överenskommelsen har inget avsnitt `{id}`"),
+                    format!("the agreement has no section `{id}`")
+                ),
+                suggest(suggestion),
+            ),
+            Problem::NoCommitment { id } => (
+                pick!(
+                    self,
+                    format!("`{id}` har inget åtagande (`agreement`) i frågebanken"),
+                    format!("`{id}` has no commitment (`agreement`) in the question bank")
+                ),
+                None,
+            ),
+            Problem::OneOf { table, keys } => (
+                pick!(
+                    self,
+                    format!("`{table}` ska ha precis en av {}", self.one_of(keys)),
+                    format!("`{table}` must have exactly one of {}", self.one_of(keys))
+                ),
+                None,
+            ),
             Problem::UnusedQuestion { id } => (
                 pick!(self, format!("frågan `{id}` används inte av någon uppsättning"), format!("question `{id}` is not used by any set")),
                 None,
