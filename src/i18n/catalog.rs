@@ -9,8 +9,8 @@ impl Words {
     pub fn sets_header(self) -> [&'static str; 5] {
         pick!(
             self,
-            ["ID", "NAMN", "SORT", "KRITERIER", "KÄLLA"],
-            ["ID", "NAME", "KIND", "CRITERIA", "SOURCE"]
+            ["ID", "NAMN", "SORT", "KRITERIER", "Källa"],
+            ["ID", "NAME", "KIND", "CRITERIA", "Source"]
         )
     }
 
@@ -61,14 +61,8 @@ impl Words {
     pub fn law_applies(self, name: &str) -> String {
         pick!(
             self,
-            format!(
-                "Före kriterierna prövas alltid {}: den gäller varje uppsättning (iop show).",
-                name.to_lowercase()
-            ),
-            format!(
-                "Before the criteria, the {} always applies: it holds for every set (iop show).",
-                name.to_lowercase()
-            )
+            format!("{name}: görs före kriterierna och gäller varje uppsättning (se iop show)."),
+            format!("{name}: applies before the criteria, to every set (see iop show).")
         )
     }
 

@@ -168,22 +168,22 @@ impl Words {
         )
     }
 
-    pub fn not_complete(self, open: usize) -> String {
-        pick!(
-            self,
-            format!(
-                "Bedömningen är inte fullständig: {open} {} kan fortfarande ändra den.",
-                if open == 1 {
-                    "öppen fråga"
-                } else {
-                    "öppna frågor"
-                }
+    /// That a verdict is not complete; `settled` when no answer to the open questions
+    /// can change it.
+    pub fn not_complete(self, open: usize, settled: bool) -> String {
+        let count = self.plural(open, ("öppen fråga", "öppna frågor"), ("open question", "open questions"));
+        match (self.0, settled) {
+            (Lang::Sv, false) => {
+                format!("Bedömningen är inte fullständig: {count} kan fortfarande ändra den.")
+            }
+            (Lang::Sv, true) => format!(
+                "Bedömningen är inte fullständig: {count} återstår, men inget svar på dem kan ändra bedömningen."
             ),
-            format!(
-                "Not complete: {open} open {} could still change this verdict.",
-                if open == 1 { "question" } else { "questions" }
-            )
-        )
+            (Lang::En, false) => format!("Not complete: {count} could still change this verdict."),
+            (Lang::En, true) => format!(
+                "Not complete: {count} remain, but no answer to them can change this verdict."
+            ),
+        }
     }
 
     pub fn not_complete_short(self, open: usize) -> String {
@@ -318,6 +318,22 @@ impl Words {
 
     pub fn why_label(self) -> &'static str {
         pick!(self, "Varför", "Why")
+    }
+
+    pub fn reference_label(self) -> &'static str {
+        pick!(self, "Diarienummer", "Reference")
+    }
+
+    pub fn date_label_case(self) -> &'static str {
+        pick!(self, "Datum", "Date")
+    }
+
+    pub fn officer_label(self) -> &'static str {
+        pick!(self, "Handläggare", "Officer")
+    }
+
+    pub fn decision_body_label(self) -> &'static str {
+        pick!(self, "Beslutsinstans", "Decision body")
     }
 
     pub fn file_label(self) -> &'static str {

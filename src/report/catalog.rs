@@ -17,7 +17,8 @@ fn pad(text: &str, width: usize) -> String {
     )
 }
 
-/// The sets as a table: id, name, kind, number of criteria, source.
+/// The sets as a table: id, name, kind and number of criteria on one line, the source
+/// indented below, so that the table stays readable in a narrow terminal.
 pub fn sets(catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
     let header = w.sets_header();
@@ -48,20 +49,24 @@ pub fn sets(catalog: &Catalog, lang: Lang) -> String {
             .max()
             .unwrap_or(0)
     };
-    let widths = [width(0), width(1), width(2), width(3)];
-    let line = |cells: [&str; 5]| {
+    let widths = [width(0), width(1), width(2)];
+    let line = |cells: [&str; 4]| {
         format!(
-            "{}  {}  {}  {}  {}",
+            "{}  {}  {}  {}",
             pad(cells[0], widths[0]),
             pad(cells[1], widths[1]),
             pad(cells[2], widths[2]),
-            pad(cells[3], widths[3]),
-            cells[4]
+            cells[3]
         )
     };
-    let mut out = format!("{}\n", line(header).bold());
+    let mut out = format!(
+        "{}\n",
+        line([header[0], header[1], header[2], header[3]]).trim_end().bold()
+    );
+    let indent = " ".repeat(widths[0] + 2);
     for r in &rows {
-        let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+        let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]));
+        let _ = writeln!(out, "{indent}{}", format!("{}: {}", header[4].to_lowercase(), r[4]).dimmed());
     }
     out
 }

@@ -251,7 +251,9 @@ impl<'a> Memo<'_, 'a> {
             self.paragraph(text);
         }
         if !e.complete {
-            self.paragraph(Text(vec![Span::Emph(w.not_complete(e.open_count()))]));
+            let r = self.report;
+            let settled = advice::possible(e.set, r.law(), r.bank(), &r.case.answers).len() <= 1;
+            self.paragraph(Text(vec![Span::Emph(w.not_complete(e.open_count(), settled))]));
         }
     }
 

@@ -41,6 +41,18 @@ fn header(out: &mut String, report: &Report<'_>) {
     if !parties.is_empty() {
         let _ = writeln!(out, "{}", parties.join(" · "));
     }
+    let record: Vec<String> = [
+        (w.reference_label(), &meta.reference),
+        (w.date_label_case(), &meta.date),
+        (w.officer_label(), &meta.officer),
+        (w.decision_body_label(), &meta.decision_body),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_deref().map(|v| format!("{label}: {}", clean_line(v))))
+    .collect();
+    if !record.is_empty() {
+        let _ = writeln!(out, "{}", record.join(" · "));
+    }
     if let Some(description) = &meta.description {
         let _ = writeln!(out, "{}", indent(&clean(description.trim()), ""));
     }
@@ -88,10 +100,11 @@ fn verdict_block(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, lead
         let _ = writeln!(out, "{lead}{}", clean(sentence.trim()).bold());
         let _ = writeln!(out, "{lead}{}", w.criteria_verdict(e.criteria_verdict));
     }
-    if !e.complete {
-        let _ = writeln!(out, "{lead}{}", w.not_complete(e.open_count()).yellow());
-    }
     let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
+    if !e.complete {
+        let line = w.not_complete(e.open_count(), possible.len() <= 1);
+        let _ = writeln!(out, "{lead}{}", line.yellow());
+    }
     if possible.len() > 1 {
         let names: Vec<String> = possible.iter().map(|v| w.verdict(*v).to_string()).collect();
         let _ = writeln!(out, "{lead}{}", w.still_possible(&w.or_list(&names)));
@@ -127,7 +140,7 @@ fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         clean_line(&e.set.id)
     );
     verdict_block(out, report, e, "");
-    law_section(out, report, e);
+    law_section(out, report, e, true);
     for status in [Status::Failed, Status::Open, Status::Met] {
         let items: Vec<&Assessment<'_>> = e.with_status(status).collect();
         if items.is_empty() {
@@ -150,7 +163,7 @@ fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
 
 /// The legal test: its outcome, then each item with its statement, the answers behind
 /// it and its citations.
-fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
+fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, met_too: bool) {
     let w = report.words();
     let lang = report.lang;
     let law = report.law();
@@ -160,12 +173,13 @@ fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         LawOutcome::Contract => outcome.magenta(),
         LawOutcome::Review | LawOutcome::Open => outcome.yellow(),
     };
+    let lead = if met_too { "\n" } else { "" };
     let _ = writeln!(
         out,
-        "\n{}: {outcome}",
+        "{lead}{}: {outcome}",
         clean_line(law.name.get(lang)).bold()
     );
-    for a in &e.law.items {
+    for a in e.law.items.iter().filter(|a| met_too || a.status != Status::Met) {
         law_item(out, report, a);
     }
 }
@@ -193,10 +207,24 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
             )
         })
         .collect();
-    let _ = writeln!(out, "    {}: {}", w.status(a.status), answers.join(" · "));
-    if let Some(note) = report.case.notes.get(&a.item.id) {
-        let label = format!("{}: ", w.note_label());
-        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
+    let _ = writeln!(
+        out,
+        "    {}. {}",
+        capitalized(w.status(a.status)),
+        answers.join(" · ")
+    );
+    // Notes on the item, and on each question of a fact.
+    let mut noted: Vec<&str> = vec![a.item.id.as_str()];
+    noted.extend(bank.questions_of(&a.item.id).into_iter().filter(|q| *q != a.item.id));
+    for id in noted {
+        if let Some(note) = report.case.notes.get(id) {
+            let label = if id == a.item.id {
+                format!("{}: ", w.note_label())
+            } else {
+                format!("{} ({}): ", w.note_label(), clean_line(&report.short(id)))
+            };
+            let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), "      "));
+        }
     }
     let cites: Vec<String> = report
         .law()
@@ -232,8 +260,8 @@ fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_so
         w.answer(a.answer)
     };
     let mut answer = format!(
-        "{}: {}: {given}  [{}]",
-        w.status(a.status),
+        "{}. {}: {given} [{}]",
+        capitalized(w.status(a.status)),
         clean_line(&report.short(&c.question)),
         clean_line(&c.question)
     );
@@ -253,6 +281,15 @@ fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_so
             format!("{}: {source}", w.source_label()).dimmed()
         );
     }
+}
+
+/// A word with its first letter in upper case, to start a line.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -396,6 +433,13 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         .collect();
     if !undecided.is_empty() {
         let _ = writeln!(out, "\n{}", w.why_label().bold());
+        // The law is the same for every set: its open or failing items once.
+        if let Some(first) = evaluations.first() {
+            if first.law.outcome != LawOutcome::Clear {
+                law_section(out, report, first, false);
+                out.push('\n');
+            }
+        }
         for (n, e) in undecided.into_iter().enumerate() {
             if n > 0 {
                 out.push('\n');
@@ -407,9 +451,6 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                 verdict_colour(e.verdict, w.verdict(e.verdict))
             );
             verdict_block(out, report, e, "  ");
-            for a in e.law.items.iter().filter(|a| a.status != Status::Met) {
-                law_item(out, report, a);
-            }
             for a in e
                 .with_status(Status::Failed)
                 .chain(e.with_status(Status::Open))

@@ -13,6 +13,7 @@ struct Output {
     file: String,
     lang: String,
     case: Case,
+    governing: Option<String>,
     results: Vec<SetResult>,
 }
 
@@ -25,6 +26,10 @@ struct Case {
     public_party: Option<String>,
     description: Option<String>,
     set: Option<String>,
+    reference: Option<String>,
+    date: Option<String>,
+    officer: Option<String>,
+    decision_body: Option<String>,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -65,15 +70,37 @@ enum UnknownWord {
     Unknown,
 }
 
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Outcome {
+    Contract,
+    Review,
+    Open,
+    Clear,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Law {
+    outcome: Outcome,
+    failed: Vec<String>,
+    open: Vec<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SetResult {
     set: String,
     name: String,
     verdict: Verdict,
+    criteria_verdict: Verdict,
     complete: bool,
     failed: Vec<String>,
     open: Vec<String>,
+    advisories: Vec<String>,
+    law: Law,
+    possible: Vec<Verdict>,
+    next_question: Option<String>,
     criteria: Vec<Criterion>,
 }
 
@@ -84,6 +111,7 @@ struct Criterion {
     answer: Option<Answer>,
     met: bool,
     status: Status,
+    required: bool,
     route: Route,
     text: String,
     source: String,
@@ -117,22 +145,51 @@ fn all_sets_in_json_have_the_contract_shape() {
     let sets: Vec<&str> = output.results.iter().map(|r| r.set.as_str()).collect();
     assert_eq!(
         sets,
-        ["forum", "falun", "jonkoping", "kungsbacka", "sou-2019-56"]
+        [
+            "forum",
+            "falun",
+            "jonkoping",
+            "kungsbacka",
+            "sou-2019-56",
+            "vgr",
+            "boras",
+            "gavleborg",
+            "uddevalla",
+            "skr-2017",
+            "tyreso",
+            "malmo-arbetsmarknad"
+        ]
     );
     for result in &output.results {
         assert!(!result.name.is_empty());
-        // failed and open are the question ids of the criteria with that status, in order.
-        let with = |status: Status| -> Vec<String> {
+        // failed and open are the ids of the required criteria with that status, in order;
+        // advisories the recommended ones not met.
+        let with = |status: Status, required: bool| -> Vec<String> {
             result
                 .criteria
                 .iter()
-                .filter(|c| c.status == status)
+                .filter(|c| c.status == status && c.required == required)
                 .map(|c| c.question.clone())
                 .collect()
         };
-        assert_eq!(result.failed, with(Status::Failed));
-        assert_eq!(result.open, with(Status::Open));
-        assert_eq!(result.complete, result.open.is_empty());
+        assert_eq!(result.failed, with(Status::Failed, true));
+        assert_eq!(result.open, with(Status::Open, true));
+        let mut advisories = with(Status::Failed, false);
+        advisories.extend(with(Status::Open, false));
+        let mut shown = result.advisories.clone();
+        shown.sort();
+        advisories.sort();
+        assert_eq!(shown, advisories);
+        assert_eq!(
+            result.complete,
+            result.open.is_empty() && result.law.open.is_empty()
+        );
+        // The law is the same for every set; possible verdicts are sorted by id.
+        assert_eq!(result.law.outcome, Outcome::Open);
+        assert_eq!(result.law.open, ["state_aid", "municipal_competence"]);
+        assert!(result.law.failed.is_empty());
+        assert!(!result.possible.is_empty());
+        assert_eq!(result.next_question.is_none(), result.possible.len() == 1);
         for c in &result.criteria {
             assert_eq!(c.met, c.status == Status::Met);
             assert!(!c.text.is_empty() && !c.source.is_empty());
@@ -152,7 +209,11 @@ fn answers_and_routes_are_reported_as_in_the_file() {
     ]);
     let falun = &output.results[0];
     assert_eq!(falun.verdict, Verdict::Procurement);
+    assert_eq!(falun.criteria_verdict, Verdict::Procurement);
     assert_eq!(falun.failed, ["market_exists"]);
+    assert_eq!(falun.possible, [Verdict::Procurement]);
+    assert_eq!(falun.next_question, None);
+    assert_eq!(output.governing.as_deref(), Some("falun"));
     let market = falun
         .criteria
         .iter()
@@ -181,4 +242,34 @@ fn answers_and_routes_are_reported_as_in_the_file() {
     assert_eq!(long_term.answer, None);
     assert_eq!(long_term.status, Status::Open);
     assert!(!falun.complete);
+}
+
+#[test]
+fn a_public_contract_overrides_the_criteria_and_a_fact_answers_null_when_open() {
+    let output = check_json(&[
+        "check",
+        "tests/cases/contract.toml",
+        "--set",
+        "kungsbacka,sou-2019-56",
+        "--format",
+        "json",
+    ]);
+    for result in &output.results {
+        assert_eq!(result.verdict, Verdict::Procurement, "{}", result.set);
+        assert_eq!(result.law.outcome, Outcome::Contract);
+        assert_eq!(result.law.failed, ["public_contract"]);
+        let contract = result
+            .criteria
+            .iter()
+            .find(|c| c.question == "public_contract")
+            .unwrap();
+        assert_eq!(contract.answer, Some(Answer::Known(true)));
+        assert_eq!(contract.route, Route::Procurement);
+        let aid = result.criteria.iter().find(|c| c.question == "state_aid");
+        if let Some(aid) = aid {
+            assert_eq!(aid.answer, None, "an open fact is null");
+        }
+    }
+    // Both sets name the public contract among their own criteria, too.
+    assert_eq!(output.results[1].criteria_verdict, Verdict::Procurement);
 }
