@@ -288,6 +288,7 @@ pub fn holds(c: &Condition, s: &Situation<'_, '_>) -> bool {
     let per_set = !c.verdict.is_empty()
         || !c.possible.is_empty()
         || c.complete.is_some()
+        || c.settled.is_some()
         || !c.failing.is_empty();
     if !per_set {
         return true;
@@ -299,6 +300,8 @@ pub fn holds(c: &Condition, s: &Situation<'_, '_>) -> bool {
                     .iter()
                     .any(|v| c.possible.contains(v)))
             && c.complete.is_none_or(|want| e.complete == want)
+            && c.settled
+                .is_none_or(|want| (possible(e.set, s.law, s.bank, s.answers).len() <= 1) == want)
             && (c.failing.is_empty()
                 || e.with_status(Status::Failed)
                     .any(|a| c.failing.contains(&a.criterion.route)))

@@ -219,12 +219,22 @@ impl Words {
         )
     }
 
-    pub fn open_lead(self) -> &'static str {
-        pick!(
-            self,
-            "Frågorna nedan är obesvarade eller besvarade med vet ej. Svaren kan ändra bedömningen.",
-            "The questions below are not answered, or answered with unknown. Their answers may change the verdict."
-        )
+    /// The lead of the open questions; `settled` when no answer to them can change the
+    /// verdict.
+    pub fn open_lead(self, settled: bool) -> &'static str {
+        if settled {
+            pick!(
+                self,
+                "Frågorna nedan är obesvarade eller besvarade med vet ej, men inget svar på dem kan ändra bedömningen.",
+                "The questions below are not answered, or answered with unknown, but no answer to them can change the verdict."
+            )
+        } else {
+            pick!(
+                self,
+                "Frågorna nedan är obesvarade eller besvarade med vet ej. Svaren kan ändra bedömningen.",
+                "The questions below are not answered, or answered with unknown. Their answers may change the verdict."
+            )
+        }
     }
 
     pub fn none_open(self) -> &'static str {

@@ -61,6 +61,8 @@ pub struct Condition {
     pub answers: Vec<(String, Answer)>,
     /// The result is complete (nothing open), or not.
     pub complete: Option<bool>,
+    /// The verdict is settled (no answer to what is open can change it), or not.
+    pub settled: Option<bool>,
     /// A required criterion fails whose route is one of these.
     pub failing: Vec<Route>,
 }

@@ -55,18 +55,48 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
+/// Text escaped by `escape::markdown`, keeping a space at either end, where spans meet.
+fn spaced(text: &str) -> String {
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{}{trail}", md(text))
+}
+
+/// Styled text: the marks inside, the spaces outside.
+fn styled(text: &str, mark: &str) -> String {
+    let inner = md(text);
+    if inner.is_empty() {
+        return spaced(text);
+    }
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{mark}{inner}{mark}{trail}")
+}
+
 /// A run of spans on one line.
 fn spans(text: &Text) -> String {
     let mut out = String::new();
     for span in &text.0 {
         match span {
-            Span::Plain(t) | Span::Gap(t) | Span::Status(_, t) => out.push_str(&md(t)),
-            Span::Strong(t) | Span::Verdict(_, t) => {
-                let _ = write!(out, "**{}**", md(t));
-            }
-            Span::Emph(t) => {
-                let _ = write!(out, "*{}*", md(t));
-            }
+            Span::Plain(t) | Span::Gap(t) | Span::Status(_, t) => out.push_str(&spaced(t)),
+            Span::Strong(t) | Span::Verdict(_, t) => out.push_str(&styled(t, "**")),
+            Span::Emph(t) => out.push_str(&styled(t, "*")),
             Span::Link(url) => match web_url(url) {
                 Some(url) => {
                     let _ = write!(out, "<{url}>");

@@ -178,8 +178,13 @@ impl<'a> Memo<'_, 'a> {
         self.push(Block::Paragraph(text));
     }
 
+    /// Cites a source once: the same address, or the same publisher and document.
     fn source(&mut self, source: &Source) {
-        if !self.sources.contains(source) {
+        let same = |s: &Source| match (&s.url, &source.url) {
+            (Some(a), Some(b)) => a.trim() == b.trim(),
+            _ => s.publisher == source.publisher && s.document == source.document,
+        };
+        if !self.sources.iter().any(same) {
             self.sources.push(source.clone());
         }
     }
@@ -253,7 +258,9 @@ impl<'a> Memo<'_, 'a> {
         if !e.complete {
             let r = self.report;
             let settled = advice::possible(e.set, r.law(), r.bank(), &r.case.answers).len() <= 1;
-            self.paragraph(Text(vec![Span::Emph(w.not_complete(e.open_count(), settled))]));
+            self.paragraph(Text(vec![Span::Emph(
+                w.not_complete(e.open_count(), settled),
+            )]));
         }
     }
 
@@ -534,7 +541,8 @@ impl<'a> Memo<'_, 'a> {
             self.paragraph(Text::plain(w.none_open()));
             return;
         }
-        self.paragraph(Text::plain(w.open_lead()));
+        let settled = advice::settled(&sets, law, bank, answers);
+        self.paragraph(Text::plain(w.open_lead(settled)));
         let items = open
             .iter()
             .map(|q| {

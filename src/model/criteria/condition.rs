@@ -14,7 +14,7 @@ use crate::model::{Answer, Bank, Condition, Guard, LawOutcome, Localized, Route,
 use crate::suggest::closest;
 
 pub const CONDITION_KEYS: &[&str] = &[
-    "verdict", "possible", "law", "set", "answers", "complete", "failing",
+    "verdict", "possible", "law", "set", "answers", "complete", "settled", "failing",
 ];
 pub const SOURCE_KEYS: &[&str] = &["publisher", "document", "section", "url", "date"];
 
@@ -39,6 +39,7 @@ pub struct RawCondition {
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
     complete: Option<bool>,
+    settled: Option<bool>,
     #[serde(default)]
     failing: Vec<Spanned<String>>,
 }
@@ -155,6 +156,7 @@ pub fn condition(check: &mut Checker<'_>, raw: RawCondition, known: &Known<'_>) 
         set,
         answers,
         complete: raw.complete,
+        settled: raw.settled,
         failing,
     }
 }
