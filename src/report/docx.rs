@@ -11,8 +11,8 @@ use std::io::Cursor;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, Hyperlink, HyperlinkType,
-    IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
-    Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
+    IndentLevel, Level, LevelJc, LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
     SpecialIndentType, Start, Style, StyleType, Table as WordTable, TableCell, TableLayoutType,
     TableRow, WidthType,
 };
@@ -29,8 +29,10 @@ const PAGE_HEIGHT: u32 = 16838;
 const MARGIN: i32 = 1134;
 const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
-const BULLETS: usize = 1;
-const NUMBERS: usize = 2;
+/// Numbering ids of our own (docx-rs defines id 1 itself): bullets, and the abstract
+/// numbering each ordered list restarts from.
+const BULLETS: usize = 10;
+const NUMBERS: usize = 11;
 
 /// Text for a Word run: on one line, with the characters XML cannot carry shown as
 /// escapes.
@@ -62,7 +64,12 @@ fn styles(docx: Docx) -> Docx {
         Style::new("Normal", StyleType::Paragraph)
             .name("Normal")
             .q_format(true)
-            .line_spacing(LineSpacing::new().after(100).line(264)),
+            .line_spacing(
+                LineSpacing::new()
+                    .after(100)
+                    .line(264)
+                    .line_rule(LineSpacingType::Auto),
+            ),
     )
     .add_style(
         Style::new("Title", StyleType::Paragraph)
@@ -403,16 +410,19 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, std::io::Error> {
             Block::List(list) => draw_list(docx, list, &mut next_id),
             Block::Signatures { parties, labels } => {
                 let width = TEXT_WIDTH / parties.len().max(1);
+                // Every row kept with the next, so that the signatures stay on one page.
                 let mut rows = vec![TableRow::new(
                     parties
                         .iter()
-                        .map(|p| cell(runs(Paragraph::new(), p), width))
+                        .map(|p| cell(runs(Paragraph::new().keep_next(true), p), width))
                         .collect(),
                 )];
-                for label in labels {
+                for (n, label) in labels.iter().enumerate() {
+                    let keep = n + 1 < labels.len();
                     let line = |_: &Text| {
                         cell(
                             Paragraph::new()
+                                .keep_next(keep)
                                 .add_run(Run::new().add_break(BreakType::TextWrapping))
                                 .add_run(Run::new().add_text("_______________________________"))
                                 .add_run(Run::new().add_break(BreakType::TextWrapping))

@@ -61,8 +61,11 @@ ol.steps > li, ul.list > li { margin-bottom: .45rem; }
 .note { color: var(--muted); font-size: .88rem; }
 @page { size: A4; margin: 20mm 16mm 20mm; }
 @media print {
-  body { background: none; font-size: 10pt; }
+  body { background: none; font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; margin: 0; padding: 0; border: 0; }
+  h2 { margin: 1.1rem 0 .4rem; }
+  h3 { margin: .8rem 0 .35rem; }
+  .entry { margin-bottom: .4rem; padding: .3rem .6rem; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }

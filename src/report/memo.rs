@@ -502,11 +502,8 @@ impl<'a> Memo<'_, 'a> {
         self.push(Block::Table(Table {
             head,
             rows,
-            widths: vec![24, 14, 31, 31],
+            widths: vec![30, 16, 27, 27],
         }));
-        for e in others {
-            self.source(&e.set.source.clone());
-        }
     }
 
     /// What is still open: the verdicts still possible, the question that settles most,
