@@ -254,7 +254,7 @@ impl Problem {
             Problem::InvalidKind { .. } => "E-invalid-kind",
             Problem::InvalidValue { .. } => "E-invalid-value",
             Problem::UnknownPlaceholder { .. } => "E-unknown-placeholder",
-            Problem::UnknownSection { .. } => "E-unknown-section",
+            Problem::UnknownSection { .. } => "W-unknown-section",
             Problem::NoCommitment { .. } => "E-no-commitment",
             Problem::OneOf { .. } => "E-one-of",
         }

@@ -498,7 +498,8 @@ pub fn examine_texts(user: Vec<(String, String)>) -> Examined {
                 id: commitment.section.clone(),
                 suggestion: closest(&commitment.section, section_ids.iter().copied()),
             };
-            problems.push(Diagnostic::at(file, text, span, problem));
+            // A warning: the commitment is left out of the draft, and `iop validate` says so.
+            problems.push(Diagnostic::at(file, text, span, problem).warning());
         }
     }
 
