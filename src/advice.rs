@@ -1,6 +1,8 @@
 //! What follows from a case's answers beyond its verdict: which verdicts are still
 //! possible, which open question would settle the most, what to ask next in an
-//! interview, and what a partnership would need to change to become an IOP.
+//! interview, what a partnership would need to change to become an IOP, and whether a
+//! condition of the documents' data (a next step, a part of the agreement, a citation)
+//! holds for the case.
 //!
 //! Pure, like the engine, and built on its precedence (`engine::Standing`). The law's
 //! items and a set's required criteria each stand on their own questions (a fact's
@@ -9,7 +11,9 @@
 //! verdicts are those of the precedence over every way the open items could turn out.
 
 use crate::engine::{self, Evaluation, Standing, Status};
-use crate::model::{Answer, Answers, Bank, CriteriaSet, Law, Localized, Route, Verdict};
+use crate::model::{
+    Answer, Answers, Bank, Condition, CriteriaSet, Guard, Law, Localized, Route, Verdict,
+};
 
 /// One item that decides a set's verdict: an item of the law, a required criterion, or
 /// both (a set may use the law's facts too).
@@ -355,6 +359,65 @@ impl<'a> WouldTake<'a> {
             }
         }
         take
+    }
+}
+
+/// What a condition is weighed against: the case, its evaluations and the one that
+/// governs it.
+pub struct Situation<'s, 'a> {
+    pub bank: &'a Bank,
+    pub law: &'a Law,
+    pub answers: &'s Answers,
+    pub evaluations: &'s [Evaluation<'a>],
+    /// The governing set's evaluation; without one, a condition on the verdict holds
+    /// when it holds for any of the evaluations.
+    pub governing: Option<&'s Evaluation<'a>>,
+}
+
+/// Whether a part guarded by `when` and `unless` stands.
+pub fn stands(guard: &Guard, situation: &Situation<'_, '_>) -> bool {
+    holds(&guard.when, situation) && !guard.unless.as_ref().is_some_and(|u| holds(u, situation))
+}
+
+/// Whether every key of a condition holds. The keys on a set's result (verdict,
+/// possible verdicts, completeness, failing routes) must hold together for one set: the
+/// governing one, or without one, any.
+pub fn holds(c: &Condition, s: &Situation<'_, '_>) -> bool {
+    let law = c.law.is_empty()
+        || c.law
+            .contains(&engine::evaluate_law(s.law, s.bank, s.answers).outcome);
+    let set = c.set.is_empty() || s.governing.is_some_and(|g| c.set.contains(&g.set.id));
+    let answers = c.answers.iter().all(|(id, want)| {
+        let got = engine::answer(s.bank, id, s.answers).and_then(Answer::known);
+        got == want.known()
+    });
+    if !(law && set && answers) {
+        return false;
+    }
+    let per_set = !c.verdict.is_empty()
+        || !c.possible.is_empty()
+        || c.complete.is_some()
+        || c.settled.is_some()
+        || !c.failing.is_empty();
+    if !per_set {
+        return true;
+    }
+    let one = |e: &Evaluation<'_>| {
+        (c.verdict.is_empty() || c.verdict.contains(&e.verdict))
+            && (c.possible.is_empty()
+                || possible(e.set, s.law, s.bank, s.answers)
+                    .iter()
+                    .any(|v| c.possible.contains(v)))
+            && c.complete.is_none_or(|want| e.complete == want)
+            && c.settled
+                .is_none_or(|want| (possible(e.set, s.law, s.bank, s.answers).len() <= 1) == want)
+            && (c.failing.is_empty()
+                || e.with_status(Status::Failed)
+                    .any(|a| c.failing.contains(&a.criterion.route)))
+    };
+    match s.governing {
+        Some(g) => one(g),
+        None => s.evaluations.iter().any(one),
     }
 }
 

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::lang::Lang;
 use crate::model::Verdict;
-use crate::report::Format;
+use crate::report::{AgreementFormat, Format};
 use crate::term::ColorChoice;
 
 pub const EXIT_CODES: &str = "\
@@ -46,16 +46,19 @@ Exit codes:
 
 const AGREEMENT_AFTER_HELP: &str = "\
 The draft has the twelve sections that Jönköpings kommun's IOP policy requires of an IOP
-agreement, in its order. It is filled in from the case ([case] and [notes]) and from the
-criteria met, written as the parties' commitments, with [Fill in: …] wherever the case says
-nothing. Under the same policy, an IOP agreement is to be drafted with the support of the
-municipality's legal function: the draft is a start for that work, not a finished agreement.
+agreement, the points Borås Stad and Uddevalla kommun require, and the clauses a municipal
+agreement has besides (parties, decision, reporting and repayment, insight, personal data,
+confidentiality, insurance, termination, disputes, amendments, signatures): the template is
+criteria/agreement.toml, replaceable with --criteria. It is filled in from the case ([case])
+and from the criteria met, written as the parties' commitments, with [Fill in: …] wherever
+the case says nothing. The draft is a start for the lawyer's work, not a finished agreement.
 
 The set is --set, else the case's `[case] set`; one of them must name a single set.
 
 Examples:
   iop agreement my-case.toml --set jonkoping                 the draft on stdout
   iop agreement my-case.toml -s falun --lang sv -o avtal.md  in Swedish, to a file
+  iop agreement my-case.toml -f docx -o avtal.docx           as a Word document
 
 Exit codes:
   0  the draft was written
@@ -133,7 +136,7 @@ pub enum Command {
     /// Write an answer file to fill in: every question of the set as "unknown", with its wording and source
     Init(InitArgs),
 
-    /// Write a draft IOP agreement (Markdown) for a case whose verdict is IOP
+    /// Write a draft IOP agreement (Markdown or Word) for a case whose verdict is IOP
     #[command(after_help = AGREEMENT_AFTER_HELP)]
     Agreement(AgreementArgs),
 
@@ -187,7 +190,7 @@ pub struct CheckArgs {
     #[arg(long, short = 's', value_name = "ID,…|all")]
     pub set: Option<String>,
 
-    /// Output format: text (verdict first, then why), json (for scripts), markdown (a decision memo) or html (the memo as one self-contained page that prints on A4)
+    /// Output format: text (verdict first, then why), json (for scripts), markdown (a decision memo), html (the memo as one self-contained page that prints on A4) or docx (the memo as a Word document; needs -o)
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -195,13 +198,17 @@ pub struct CheckArgs {
     #[arg(long)]
     pub all_questions: bool,
 
+    /// Write the result to FILE instead of stdout (whole or not at all; never over an existing file without --force)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the file of -o if it exists; with --save, save into an existing answer file even if it holds another case
+    #[arg(long)]
+    pub force: bool,
+
     /// Exit with code 1 unless every checked set gives this verdict: iop, association-grant, procurement or undetermined (Swedish: upphandling, föreningsbidrag, kan-inte-avgöras)
     #[arg(long, value_name = "VERDICT", value_parser = parse_verdict)]
     pub expect: Option<Verdict>,
-
-    /// With --save: save into an existing answer file even if it holds another case
-    #[arg(long, requires = "save")]
-    pub force: bool,
 }
 
 /// A verdict as `--expect` takes it: an id or a Swedish name.
@@ -265,6 +272,10 @@ pub struct AgreementArgs {
     /// Write the draft to FILE instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Format of the draft: markdown or docx (a Word document; needs -o)
+    #[arg(long, short = 'f', value_enum, default_value_t = AgreementFormat::Markdown)]
+    pub format: AgreementFormat,
 
     /// Write the draft even when the verdict is not IOP (with a warning at its top), and overwrite FILE if it exists
     #[arg(long)]

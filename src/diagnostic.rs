@@ -404,6 +404,31 @@ pub enum Problem {
     MoreProblems {
         count: usize,
     },
+    /// A value that is not one of those a key takes.
+    InvalidValue {
+        value: String,
+        expected: &'static [&'static str],
+    },
+    /// A `{name}` in a text that the text cannot name.
+    UnknownPlaceholder {
+        name: String,
+        expected: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    /// A commitment or a section names a section the agreement does not have.
+    UnknownSection {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A section takes the commitment of a question that has none.
+    NoCommitment {
+        id: String,
+    },
+    /// A table that must have exactly one of some keys has none or several.
+    OneOf {
+        table: String,
+        keys: &'static [&'static str],
+    },
 }
 
 impl Problem {
@@ -457,6 +482,11 @@ impl Problem {
             Problem::ChangedOutside { .. } => "E-changed-outside",
             Problem::Busy { .. } => "E-busy",
             Problem::MoreProblems { .. } => "E-more-problems",
+            Problem::InvalidValue { .. } => "E-invalid-value",
+            Problem::UnknownPlaceholder { .. } => "E-unknown-placeholder",
+            Problem::UnknownSection { .. } => "W-unknown-section",
+            Problem::NoCommitment { .. } => "E-no-commitment",
+            Problem::OneOf { .. } => "E-one-of",
         }
     }
 }

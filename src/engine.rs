@@ -17,6 +17,7 @@
 //! set's verdict without the law (rules 2, 3, 5, 6 and 7 over its required criteria) is
 //! `criteria_verdict`.
 
+pub use crate::model::LawOutcome;
 use crate::model::{Answer, Answers, Bank, CriteriaSet, Criterion, Law, LawItem, Route, Verdict};
 
 /// How a criterion or an item of the law stands in one case.
@@ -85,28 +86,6 @@ pub struct LawAssessment<'a> {
     pub item: &'a LawItem,
     pub answer: Option<Answer>,
     pub status: Status,
-}
-
-/// What the law finds: `contract` (public_contract is true), else `review` (state aid, or
-/// outside the municipality's competence), else `open` (an item is open), else `clear`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LawOutcome {
-    Contract,
-    Review,
-    Open,
-    Clear,
-}
-
-impl LawOutcome {
-    pub fn id(self) -> &'static str {
-        match self {
-            LawOutcome::Contract => "contract",
-            LawOutcome::Review => "review",
-            LawOutcome::Open => "open",
-            LawOutcome::Clear => "clear",
-        }
-    }
 }
 
 /// The law's result for one case.

@@ -102,6 +102,7 @@ fn main() -> ExitCode {
     });
     let stdin = io::stdin();
     let stdin_is_terminal = stdin.is_terminal();
+    let stdout_is_terminal = io::stdout().is_terminal();
     let mut stdin = stdin.lock();
     let mut stdout = Tracked::new(io::stdout().lock());
     let mut stderr = Tracked::new(io::stderr());
@@ -112,6 +113,7 @@ fn main() -> ExitCode {
             stderr: &mut stderr,
             lang,
             stdin_is_terminal,
+            stdout_is_terminal,
         };
         app::run(&cli, &mut io)
     };

@@ -6,7 +6,7 @@ use super::{Failure, Io, write_document};
 use crate::cli::AgreementArgs;
 use crate::exit::Exit;
 use crate::model::{Catalog, Verdict, case};
-use crate::report::{self, Report};
+use crate::report::{self, AgreementFormat, Report};
 
 /// The draft when the set's verdict is IOP (or with `--force`), else why not on stderr
 /// and exit 1.
@@ -17,6 +17,9 @@ pub(super) fn agreement(
 ) -> Result<Exit, Failure> {
     let w = io.words();
     let selection = Selection::parse(args.set.as_deref(), catalog)?;
+    if args.format == AgreementFormat::Docx && args.output.is_none() && io.stdout_is_terminal {
+        return Err(Failure::BinaryToTerminal { format: "docx" });
+    }
     let case = case::read(&args.file, catalog)?;
     let set = selection.one(catalog, &case)?;
     let report = Report::new(&case, catalog, &[set], Some(set), io.lang);
@@ -31,6 +34,10 @@ pub(super) fn agreement(
         }
         let _ = writeln!(io.stderr, "{}", w.forced_warning());
     }
-    let draft = report::agreement::render(&report, evaluation);
-    write_document(io, draft.as_bytes(), args.output.as_deref(), args.force)
+    let draft = report::agreement::build(&report, evaluation);
+    let bytes = match args.format {
+        AgreementFormat::Markdown => report::markdown::render(&draft).into_bytes(),
+        AgreementFormat::Docx => report::docx::render(&draft).map_err(Failure::Build)?,
+    };
+    write_document(io, &bytes, args.output.as_deref(), args.force)
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::select::Selection;
-use super::{Failure, Io, write_out};
+use super::{Failure, Io, write_document};
 use crate::cli::CheckArgs;
 use crate::diagnostic::{Diagnostic, read_text};
 use crate::escape::clean_line;
@@ -36,8 +36,12 @@ fn set_interrupt_message(message: String) {
 
 pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let lang = io.lang;
-    // Arguments first: a wrong set is a usage error whether or not the file is valid.
+    // Arguments first: a wrong set is a usage error whether or not the file is valid, and
+    // a Word document is not written to a terminal.
     let selection = Selection::parse(args.set.as_deref(), catalog)?;
+    if args.format.is_binary() && args.output.is_none() && io.stdout_is_terminal {
+        return Err(Failure::BinaryToTerminal { format: "docx" });
+    }
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
     // FILE is read once: for the case, and as the start of a new --save file.
     let input = match &args.file {
@@ -130,7 +134,8 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     }
     let governing = selection.governing(catalog, &case, &sets);
     let report = Report::new(&case, catalog, &sets, governing, lang);
-    write_out(io, &report::render(args.format, &report))?;
+    let bytes = report::render(args.format, &report).map_err(Failure::Build)?;
+    write_document(io, &bytes, args.output.as_deref(), args.force)?;
     let Some(expected) = args.expect else {
         return Ok(Exit::Success);
     };

@@ -43,6 +43,10 @@ pub enum Failure {
     /// Standard output could not be written. The writer the binary gives remembers the
     /// failure and says it once (`main.rs`); the command stops.
     Output(io::Error),
+    /// A binary document (Word) was to be written to a terminal.
+    BinaryToTerminal { format: &'static str },
+    /// A document could not be put together (the Word file's packing failed).
+    Build(io::Error),
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -59,6 +63,8 @@ pub struct Io<'a> {
     pub lang: Lang,
     /// Whether stdin is a terminal: only then does the interview offer its review.
     pub stdin_is_terminal: bool,
+    /// Whether stdout is a terminal: a Word document is not written there.
+    pub stdout_is_terminal: bool,
 }
 
 impl Io<'_> {
@@ -176,6 +182,10 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
         }
         // Said once by the binary's writer, which remembers it.
         Failure::Output(_) => String::new(),
+        Failure::BinaryToTerminal { format } => {
+            report::diagnostics::usage(&w.binary_to_terminal(format), w)
+        }
+        Failure::Build(error) => report::diagnostics::usage(&w.cannot_build(&error.to_string()), w),
     };
     let _ = io.stderr.write_all(text.as_bytes());
 }

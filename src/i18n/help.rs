@@ -72,15 +72,19 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "check format",
-        "Utskriftens format: text (standard: bedömningen först, sedan varför), json (för skript), markdown (ett beslutsunderlag) eller html (beslutsunderlaget som en fristående sida som kan skrivas ut på A4)",
+        "Utskriftens format: text (standard: bedömningen först, sedan varför), json (för skript), markdown (ett beslutsunderlag), html (beslutsunderlaget som en fristående sida som kan skrivas ut på A4) eller docx (beslutsunderlaget som Word-dokument; kräver -o)",
+    ),
+    (
+        "check output",
+        "Skriv resultatet till FIL i stället för till stdout (helt eller inte alls; aldrig över en befintlig fil utan --force)",
+    ),
+    (
+        "check force",
+        "Skriv över filen i -o om den finns; med --save, spara i en befintlig svarsfil även om den gäller ett annat ärende",
     ),
     (
         "check expect",
         "Avsluta med kod 1 om inte varje prövad uppsättning ger denna bedömning: iop, association-grant, procurement eller undetermined (eller på svenska: upphandling, föreningsbidrag, kan-inte-avgöras)",
-    ),
-    (
-        "check force",
-        "Med --save: spara i en befintlig svarsfil även om den gäller ett annat ärende",
     ),
     (
         "test",
@@ -118,18 +122,21 @@ const SV: &[(&str, &str)] = &[
     ("init force", "Skriv över FIL om den finns"),
     (
         "agreement",
-        "Skriv ett utkast till IOP-överenskommelse (Markdown) för ett ärende vars bedömning är IOP",
+        "Skriv ett utkast till IOP-överenskommelse (Markdown eller Word) för ett ärende vars bedömning är IOP",
     ),
     (
         "agreement @after",
-        "Utkastet har de tolv avsnitt som Jönköpings kommuns IOP-policy kräver av ett IOP-avtal, i policyns \
-         ordning. Det fylls i från ärendet ([case] och [notes]) och från de uppfyllda kriterierna, skrivna \
-         som parternas åtaganden, med [Fyll i: …] där ärendet inte säger något. Enligt samma policy ska \
-         avtal om IOP formuleras med stöd av kommunens juristfunktion: utkastet är en början på det \
-         arbetet, inte ett färdigt avtal.\n\n\
+        "Utkastet har de tolv avsnitt som Jönköpings kommuns IOP-policy kräver av ett IOP-avtal, de punkter \
+         som Borås Stad och Uddevalla kommun kräver, och de klausuler ett kommunalt avtal har utöver dem \
+         (parter, beslut, redovisning och återbetalning, insyn, personuppgifter, tystnadsplikt, försäkringar, \
+         uppsägning, tvister, ändringar, underskrifter): mallen är criteria/agreement.toml och kan ersättas med \
+         --criteria. Det fylls i från ärendet ([case]) och från de uppfyllda kriterierna, skrivna som parternas \
+         åtaganden, med [Fyll i: …] där ärendet inte säger något. Utkastet är en början på juristens arbete, \
+         inte ett färdigt avtal.\n\n\
          Uppsättningen är --set, annars ärendets `[case] set`; en av dem måste ange en enda uppsättning.\n\n\
          Exempel:\n  iop agreement mitt-arende.toml --set jonkoping               utkastet till stdout\n  \
-         iop agreement mitt-arende.toml -s falun -o overenskommelse.md  till en fil\n\n\
+         iop agreement mitt-arende.toml -s falun -o overenskommelse.md  till en fil\n  \
+         iop agreement mitt-arende.toml -f docx -o overenskommelse.docx  som Word-dokument\n\n\
          Slutkoder:\n  0  utkastet skrevs\n  1  bedömningen är inte IOP: skälen står på stderr och inget skrivs \
          (se --force)\n  2  fel i kommandot eller i en fil, eller FIL finns och --force angavs inte",
     ),
@@ -144,6 +151,10 @@ const SV: &[(&str, &str)] = &[
     (
         "agreement output",
         "Skriv utkastet till FIL i stället för till stdout",
+    ),
+    (
+        "agreement format",
+        "Utkastets format: markdown (standard) eller docx (ett Word-dokument; kräver -o)",
     ),
     (
         "agreement force",

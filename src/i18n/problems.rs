@@ -63,20 +63,13 @@ impl Words {
         )
     }
 
-    /// An output that could not be written: stdout, or a file (escaped by the caller).
-    pub fn cannot_write(self, file: Option<&str>, error: &str) -> String {
-        match file {
-            Some(file) => pick!(
-                self,
-                format!("kan inte skriva {file}: {error}"),
-                format!("cannot write {file}: {error}")
-            ),
-            None => pick!(
-                self,
-                format!("kan inte skriva utskriften: {error}"),
-                format!("cannot write the output: {error}")
-            ),
-        }
+    /// A document that could not be put together.
+    pub fn cannot_build(self, error: &str) -> String {
+        pick!(
+            self,
+            format!("dokumentet kunde inte sättas ihop: {error}"),
+            format!("the document could not be put together: {error}")
+        )
     }
 
     fn language(self, code: &str) -> &'static str {
@@ -341,6 +334,50 @@ impl Words {
                     self,
                     format!("okänd sort `{value}`; väntade {}", self.one_of(&["kommun", "region", "national-model", "inquiry"])),
                     format!("unknown kind `{value}`; expected {}", self.one_of(&["kommun", "region", "national-model", "inquiry"]))
+                ),
+                None,
+            ),
+            Problem::InvalidValue { value, expected } => (
+                pick!(
+                    self,
+                    format!("okänt värde `{value}`; väntade {}", self.one_of(expected)),
+                    format!("unknown value `{value}`; expected {}", self.one_of(expected))
+                ),
+                None,
+            ),
+            Problem::UnknownPlaceholder {
+                name,
+                expected,
+                suggestion,
+            } => (
+                pick!(
+                    self,
+                    format!("texten kan inte nämna `{{{name}}}`; den kan nämna {}", self.one_of(expected)),
+                    format!("the text cannot name `{{{name}}}`; it can name {}", self.one_of(expected))
+                ),
+                suggest(suggestion),
+            ),
+            Problem::UnknownSection { id, suggestion } => (
+                pick!(
+                    self,
+                    format!("överenskommelsen har inget avsnitt `{id}`"),
+                    format!("the agreement has no section `{id}`")
+                ),
+                suggest(suggestion),
+            ),
+            Problem::NoCommitment { id } => (
+                pick!(
+                    self,
+                    format!("`{id}` har inget åtagande (`agreement`) i frågebanken"),
+                    format!("`{id}` has no commitment (`agreement`) in the question bank")
+                ),
+                None,
+            ),
+            Problem::OneOf { table, keys } => (
+                pick!(
+                    self,
+                    format!("`{table}` ska ha precis en av {}", self.one_of(keys)),
+                    format!("`{table}` must have exactly one of {}", self.one_of(keys))
                 ),
                 None,
             ),

@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod criteria;
+pub mod documents;
 pub mod save;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::lang::Lang;
+
+pub use documents::{Agreement, Condition, Guard, LawOutcome, Step};
 
 /// A text in both languages of the interface.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -370,11 +373,19 @@ pub struct LawItem {
     /// A statement that holds when the item is `ok`.
     pub text: Localized,
     pub help: Localized,
-    /// Citation ids, in the order cited.
-    pub cite: Vec<String>,
+    /// The citations, in the order cited, each with when it applies.
+    pub cite: Vec<Cite>,
     /// The sentence shown when the item overrides a set's criteria; `{set}` stands for
     /// the set's name.
     pub overrides: Localized,
+}
+
+/// A citation of a law item: the citation's id, and when it applies (kommunallagen's
+/// 8 § only where an undertaking is supported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    pub id: String,
+    pub guard: Guard,
 }
 
 /// The legal test: applied to every case and every set, before the set's criteria.
@@ -395,9 +406,9 @@ impl Law {
         self.items.iter().find(|i| i.id == id)
     }
 
-    /// The citations of an item, in order.
+    /// The citations of an item, in order, whatever their conditions.
     pub fn cites<'a>(&'a self, item: &'a LawItem) -> impl Iterator<Item = &'a Citation> {
-        item.cite.iter().filter_map(|id| self.citation(id))
+        item.cite.iter().filter_map(|c| self.citation(&c.id))
     }
 }
 
@@ -530,6 +541,10 @@ pub struct Catalog {
     pub bank: Bank,
     pub law: Law,
     pub sets: Vec<CriteriaSet>,
+    /// The draft agreement's sections.
+    pub agreement: Agreement,
+    /// The memo's next steps, in the order to take them.
+    pub steps: Vec<Step>,
 }
 
 impl Catalog {

@@ -1,128 +1,148 @@
-//! `iop agreement`: a draft IOP agreement in Markdown, and the message that explains why
-//! no draft is written when a set's verdict is not IOP.
+//! `iop agreement`: the draft IOP agreement, built once as a `Document` from the template
+//! in `criteria/agreement.toml` and drawn in Markdown or Word; and the message that
+//! explains why no draft is written when a set's verdict is not IOP.
 //!
-//! The draft has the twelve sections, in their order, that Jönköpings kommun's IOP policy
-//! requires of an IOP agreement. It is filled in from the case (parties, title,
-//! description, notes) and from the criteria met, each written as what the parties state
-//! or commit to; a gap (`[Fyll i: …]`) stands wherever the case says nothing. A criterion
-//! counts as met when the case's answer to its question is the answer that meets it: for
-//! the set's own questions this is the set's verdict; an answer to a question the set
-//! does not ask is used too, since it is a fact of the case. Failed and open criteria
-//! are never written as commitments. Every text from a file passes through
-//! `escape::markdown`.
+//! Each section's parts stand when their conditions hold for the case. A commitment of
+//! the question bank is written where the case's answer meets it (for the set's own
+//! questions this is the set's verdict; an answer to a question the set does not ask is
+//! used too, since it is a fact of the case); failed and open criteria are never written
+//! as commitments, and no assessment note is pasted in: the reasons belong in the memo.
+//! A gap (`[Fyll i: …]`) stands wherever the case says nothing.
+//!
+//! The public party's defined term follows the set's kind: "Kommunen" for a
+//! municipality's set, "Regionen" for a region's. A national model or an inquiry does not
+//! say which the party is, so the set that governs the case's public party decides, and
+//! with none the neutral "den offentliga parten" is used rather than calling a region a
+//! municipality.
 
 use std::fmt::Write;
 
 use super::Report;
+use super::document::{Block, Document, Span, Text, fill, one_line, paragraphs};
+use crate::advice::{self, Situation};
 use crate::engine::{Evaluation, Status};
-use crate::escape::{clean_line, markdown as md, markdown_paragraphs};
-use crate::model::{Answer, Item, Localized, Verdict};
-
-/// The sections of an IOP agreement that Jönköping's policy requires, in its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Background,
-    Challenge,
-    Purpose,
-    Values,
-    Services,
-    Collaboration,
-    FollowUp,
-    Finance,
-    Prerequisites,
-    Period,
-    Renegotiation,
-    Contacts,
-}
-
-impl Section {
-    pub const ALL: [Section; 12] = [
-        Section::Background,
-        Section::Challenge,
-        Section::Purpose,
-        Section::Values,
-        Section::Services,
-        Section::Collaboration,
-        Section::FollowUp,
-        Section::Finance,
-        Section::Prerequisites,
-        Section::Period,
-        Section::Renegotiation,
-        Section::Contacts,
-    ];
-}
-
-/// A part of a section, in the order written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Body {
-    /// A sentence that stands in every draft.
-    Text(&'static str),
-    /// A sentence that stands only when the criterion on a question is met.
-    When(&'static str, &'static str),
-    /// The commitments of the section's criteria that are met, with their notes.
-    Criteria,
-    /// A gap to fill in, described.
-    Gap(&'static str),
-}
-
-impl Section {
-    /// The section's id, as the question bank's `agreement.section` names it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::Background => "background",
-            Section::Challenge => "challenge",
-            Section::Purpose => "purpose",
-            Section::Values => "values",
-            Section::Services => "services",
-            Section::Collaboration => "collaboration",
-            Section::FollowUp => "follow-up",
-            Section::Finance => "finance",
-            Section::Prerequisites => "prerequisites",
-            Section::Period => "period",
-            Section::Renegotiation => "renegotiation",
-            Section::Contacts => "contacts",
-        }
-    }
-}
-
-/// The questions and facts whose commitments a section holds, in the bank's order.
-fn questions<'a>(report: &Report<'a>, section: Section) -> Vec<(&'a str, &'a Localized)> {
-    let bank = report.bank();
-    bank.questions
-        .iter()
-        .map(Item::Question)
-        .chain(bank.facts.iter().map(Item::Fact))
-        .filter_map(|item| {
-            let c = item.agreement()?;
-            (c.section == section.id()).then_some((item.id(), &c.text))
-        })
-        .collect()
-}
+use crate::escape::clean_line;
+use crate::model::documents::{PartKind, Section};
+use crate::model::{Answer, Item, Localized, SetKind, Verdict};
 
 /// Whether the case's answer to a question (or a fact's value) is the one that meets it.
-fn met(report: &Report<'_>, question: &str) -> bool {
+fn met(report: &Report<'_>, id: &str) -> bool {
     let bank = report.bank();
-    let ok = bank.item(question).map(|q| q.ok());
-    let answer =
-        crate::engine::answer(bank, question, &report.case.answers).and_then(Answer::known);
+    let ok = bank.item(id).map(|q| q.ok());
+    let answer = crate::engine::answer(bank, id, &report.case.answers).and_then(Answer::known);
     ok.is_some() && answer == ok
 }
 
-/// The set's name and id, escaped.
-fn set_name(e: &Evaluation<'_>) -> String {
-    format!("{} (`{}`)", md(&e.set.name), e.set.id)
+/// The commitments a section holds, in order: those it takes by id, then those that name
+/// it and no section takes, in the bank's order.
+fn commitments<'a>(report: &Report<'a>, section: &Section) -> Vec<(&'a str, &'a Localized)> {
+    let bank = report.bank();
+    let agreement = &report.catalog.agreement;
+    let items: Vec<Item<'a>> = bank
+        .questions
+        .iter()
+        .map(Item::Question)
+        .chain(bank.facts.iter().map(Item::Fact))
+        .collect();
+    let mut found: Vec<(&'a str, &'a Localized)> = Vec::new();
+    for id in &section.take {
+        if let Some(c) = bank.item(id).and_then(|i| i.agreement()) {
+            let id = bank.item(id).map_or("", |i| i.id());
+            found.push((id, &c.text));
+        }
+    }
+    for item in items {
+        let Some(c) = item.agreement() else {
+            continue;
+        };
+        let taken = agreement
+            .sections
+            .iter()
+            .any(|s| s.take.iter().any(|t| t == item.id()));
+        if c.section == section.id && !taken {
+            found.push((item.id(), &c.text));
+        }
+    }
+    found
+}
+
+/// The public party's defined term: by the set's kind, else by the kind of the set that
+/// governs the case's public party, else the neutral term.
+fn term<'a>(report: &Report<'a>, e: &Evaluation<'a>) -> &'a Localized {
+    let terms = &report.catalog.agreement.terms;
+    let governing = report
+        .case
+        .meta
+        .public_party
+        .as_deref()
+        .and_then(|p| report.catalog.governing(p));
+    let kind = match e.set.kind {
+        SetKind::Kommun | SetKind::Region => Some(e.set.kind),
+        SetKind::NationalModel | SetKind::Inquiry => governing.map(|g| g.kind),
+    };
+    match kind {
+        Some(SetKind::Kommun) => &terms.kommun,
+        Some(SetKind::Region) => &terms.region,
+        _ => &terms.other,
+    }
+}
+
+/// "kommunen" at the start of a sentence: "Kommunen".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The draft agreement. When the set's verdict is not IOP (written with `--force`), a
 /// warning at the top says so and names what is not shown.
-pub fn render(report: &Report<'_>, e: &Evaluation<'_>) -> String {
+pub fn build(report: &Report<'_>, e: &Evaluation<'_>) -> Document {
     let w = report.words();
+    let lang = report.lang;
     let meta = &report.case.meta;
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", w.agreement_title());
-    if let Some(title) = &meta.title {
-        let _ = writeln!(out, "**{}**\n", md(title));
-    }
+    let agreement = &report.catalog.agreement;
+    let party = term(report, e).get(lang).to_string();
+    let [
+        reference_label,
+        _,
+        _,
+        body_label,
+        organisation_label,
+        party_label,
+    ] = w.case_labels();
+    let field = |value: Option<&String>, label: &str| -> Text {
+        match value.map(|v| one_line(v)).filter(|v| !v.is_empty()) {
+            Some(v) => Text::plain(v),
+            None => Text(vec![Span::Gap(w.fill_in(&w.lower(label)))]),
+        }
+    };
+    let set_name = one_line(&e.set.name);
+    let resolve = |name: &str| -> Option<Text> {
+        match name {
+            "organisation" => Some(field(meta.organisation.as_ref(), organisation_label)),
+            "public_party" => Some(field(meta.public_party.as_ref(), party_label)),
+            "decision_body" => Some(field(meta.decision_body.as_ref(), body_label)),
+            "reference" => Some(field(meta.reference.as_ref(), reference_label)),
+            "title" => Some(Text::plain(one_line(report.title()))),
+            "set" => Some(Text::plain(set_name.clone())),
+            "Party" => Some(Text::plain(capitalised(&party))),
+            "party" => Some(Text::plain(party.clone())),
+            _ => None,
+        }
+    };
+    let fill_text = |text: &str| fill(text, |what| w.fill_in(what), resolve);
+    let evaluations = std::slice::from_ref(e);
+    let situation = Situation {
+        bank: report.bank(),
+        law: report.law(),
+        answers: &report.case.answers,
+        evaluations,
+        governing: Some(e),
+    };
+
+    let mut blocks = Vec::new();
     if e.verdict != Verdict::Iop {
         let reasons: Vec<String> = e
             .with_status(Status::Failed)
@@ -130,88 +150,85 @@ pub fn render(report: &Report<'_>, e: &Evaluation<'_>) -> String {
             .map(|a| {
                 format!(
                     "{} ({})",
-                    md(&report.short(&a.criterion.question)),
+                    one_line(&report.short(&a.criterion.question)),
                     w.status(a.status)
                 )
             })
             .collect();
-        let warning = w.draft_warning(&set_name(e), e.verdict, &reasons.join(", "));
-        let _ = writeln!(out, "> **{warning}**\n");
+        let warning = w.draft_warning(&set_name, e.verdict, &reasons.join(", "));
+        blocks.push(Block::Notice(Text::strong(warning)));
     }
-    let _ = writeln!(out, "> {}\n", w.draft_notice(&set_name(e)));
+    blocks.push(Block::Notice(fill_text(agreement.notice.get(lang))));
 
-    let organisation = meta
-        .organisation
-        .as_deref()
-        .map_or_else(|| w.fill_in(w.gap_organisation_name()), md);
-    let municipality = meta
-        .public_party
-        .as_deref()
-        .map_or_else(|| w.fill_in(w.gap_municipality_name()), md);
-    let _ = writeln!(out, "**{}**\n", w.parties_label());
-    let _ = writeln!(
-        out,
-        "- {}",
-        w.party_organisation(&organisation, &w.fill_in(w.gap_organisation_number()))
-    );
-    let _ = writeln!(
-        out,
-        "- {}\n",
-        w.party_municipality(&municipality, &w.fill_in(w.gap_committee()))
-    );
-
-    for (n, section) in Section::ALL.into_iter().enumerate() {
-        let _ = writeln!(out, "## {}. {}\n", n + 1, w.section(section));
-        if section == Section::Background {
-            if let Some(description) = &meta.description {
-                for paragraph in markdown_paragraphs(description) {
-                    let _ = writeln!(out, "{paragraph}\n");
+    let mut number = 0;
+    for section in &agreement.sections {
+        let title = one_line(section.title.get(lang));
+        let heading = if section.numbered {
+            number += 1;
+            format!("{number}. {title}")
+        } else {
+            title
+        };
+        blocks.push(Block::Heading(2, heading));
+        let written: Vec<Text> = commitments(report, section)
+            .into_iter()
+            .filter(|(id, _)| met(report, id))
+            .map(|(_, text)| fill_text(text.get(lang)))
+            .collect();
+        let mut placed = false;
+        for part in section
+            .parts
+            .iter()
+            .filter(|p| advice::stands(&p.guard, &situation))
+        {
+            match &part.kind {
+                PartKind::Text(text) => blocks.push(Block::Paragraph(fill_text(text.get(lang)))),
+                PartKind::Gap(what) => {
+                    let what = fill_text(what.get(lang)).words();
+                    blocks.push(Block::Paragraph(Text(vec![Span::Gap(w.fill_in(&what))])));
                 }
-            }
-            if e.verdict == Verdict::Iop {
-                let _ = writeln!(out, "{}\n", w.assessed_as_iop(&set_name(e)));
-            }
-        }
-        for body in w.section_body(section) {
-            match body {
-                Body::Text(text) => {
-                    let _ = writeln!(out, "{text}\n");
-                }
-                Body::When(question, text) => {
-                    if met(report, question) {
-                        let _ = writeln!(out, "{text}\n");
+                PartKind::Case { field, gap } => {
+                    let value = match field.as_str() {
+                        "description" => meta.description.as_deref().map(paragraphs),
+                        "title" => meta.title.as_deref().map(|t| vec![one_line(t)]),
+                        _ => None,
+                    }
+                    .filter(|p| !p.is_empty());
+                    match value {
+                        Some(ps) => {
+                            blocks.extend(ps.into_iter().map(|p| Block::Paragraph(Text::plain(p))))
+                        }
+                        None => {
+                            let what = fill_text(gap.get(lang)).words();
+                            blocks.push(Block::Paragraph(Text(vec![Span::Gap(w.fill_in(&what))])));
+                        }
                     }
                 }
-                Body::Criteria => commitments(&mut out, report, section),
-                Body::Gap(what) => {
-                    let _ = writeln!(out, "{}\n", w.fill_in(what));
+                PartKind::Commitments => {
+                    placed = true;
+                    blocks.extend(written.iter().cloned().map(Block::Paragraph));
+                }
+                PartKind::Signatures(labels) => {
+                    let mut public = field(meta.public_party.as_ref(), party_label);
+                    public.plain_push(format!(" ({party})"));
+                    let organisation = field(meta.organisation.as_ref(), organisation_label);
+                    blocks.push(Block::Signatures {
+                        parties: vec![public, organisation],
+                        labels: labels.iter().map(|l| one_line(l.get(lang))).collect(),
+                    });
                 }
             }
         }
+        if !placed {
+            blocks.extend(written.into_iter().map(Block::Paragraph));
+        }
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
-}
-
-/// The commitments of a section's criteria that are met, each with the case's note.
-fn commitments(out: &mut String, report: &Report<'_>, section: Section) {
-    let w = report.words();
-    for (question, sentence) in questions(report, section) {
-        if !met(report, question) {
-            continue;
-        }
-        let _ = writeln!(out, "{}\n", md(sentence.get(report.lang)));
-        if let Some(note) = report.case.notes.get(question) {
-            let label = md(&report.short(question));
-            let lines: Vec<String> = markdown_paragraphs(note)
-                .iter()
-                .map(|p| format!("> {}", w.from_assessment(&label, p)))
-                .collect();
-            if !lines.is_empty() {
-                let _ = writeln!(out, "{}\n", lines.join("\n>\n"));
-            }
-        }
+    Document {
+        lang,
+        kind: meta.title.as_deref().map(one_line).unwrap_or_default(),
+        title: one_line(agreement.title.get(lang)),
+        date: None,
+        blocks,
     }
 }
 
@@ -248,26 +265,62 @@ pub fn refusal(report: &Report<'_>, e: &Evaluation<'_>) -> String {
 mod tests {
     use super::*;
 
-    use crate::i18n::{Lang, Words};
+    use crate::lang::Lang;
+    use crate::model::case::Case;
+
+    fn draft(set: &str, party: Option<&str>, answers: &[(&str, Answer)]) -> String {
+        let catalog = crate::model::criteria::builtin().unwrap();
+        let mut case = Case::default();
+        case.meta.public_party = party.map(String::from);
+        for (k, v) in answers {
+            case.answers.insert((*k).to_string(), *v);
+        }
+        let set = catalog.set(set).unwrap();
+        let report = Report::new(&case, &catalog, &[set], Some(set), Lang::Sv);
+        let doc = build(&report, &report.evaluations[0]);
+        doc.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(t) | Block::Notice(t) => t.words(),
+                Block::Heading(_, h) => h.clone(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_public_party_is_named_by_the_kind_of_the_set() {
+        let answers = [("detail_regulated", Answer::No)];
+        assert!(draft("falun", None, &answers).contains("Kommunen detaljreglerar inte"));
+        assert!(draft("vgr", None, &answers).contains("Regionen detaljreglerar inte"));
+        let forum = draft("forum", None, &answers);
+        assert!(
+            forum.contains("Den offentliga parten detaljreglerar inte"),
+            "{forum}"
+        );
+        let forum = draft("forum", Some("Region Gävleborg"), &answers);
+        assert!(forum.contains("Regionen detaljreglerar inte"), "{forum}");
+    }
+
+    #[test]
+    fn a_clause_stands_only_where_its_condition_holds() {
+        let undertaking = [("economic_activity", Answer::Yes)];
+        assert!(draft("falun", None, &undertaking).contains("de minimis"));
+        assert!(!draft("falun", None, &[]).contains("de minimis"));
+    }
 
     #[test]
     fn every_commitment_names_a_section_of_the_agreement() {
         let catalog = crate::model::criteria::builtin().unwrap();
-        let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
         for q in &catalog.bank.questions {
             if let Some(c) = &q.agreement {
-                assert!(ids.contains(&c.section.as_str()), "{}: {}", q.id, c.section);
-            }
-        }
-    }
-
-    #[test]
-    fn every_section_places_its_commitments_once() {
-        for lang in [Lang::Sv, Lang::En] {
-            for section in Section::ALL {
-                let body = Words(lang).section_body(section);
-                let places = body.iter().filter(|b| **b == Body::Criteria).count();
-                assert_eq!(places, 1, "{section:?} in {lang:?}");
+                assert!(
+                    catalog.agreement.section(&c.section).is_some(),
+                    "{}: {}",
+                    q.id,
+                    c.section
+                );
             }
         }
     }

@@ -1,18 +1,16 @@
-//! The decision memo as one self-contained HTML page: inline CSS, no scripts, no
-//! external assets or fonts, readable on screen and printable on A4.
+//! A document (the decision memo) as one self-contained HTML page: inline CSS, no
+//! scripts, no external files or fonts; readable on screen and printed on A4 with the
+//! document's kind, title, date and page numbers in the margins.
 //!
-//! The content is the Markdown memo's (see `markdown.rs`), drawn from the same parts in
-//! `memo.rs`. Every text from a case or criteria file passes through `escape::markup`;
-//! only `http(s)` source URLs become links, and each link shows its address, so a
-//! printed page keeps it.
+//! Draws the blocks built in `memo.rs`, deciding nothing. Every text passes through
+//! `escape::markup`; only `http(s)` addresses become links, and each link shows its
+//! address, so a printed page keeps it.
 
 use std::fmt::Write;
 
-use super::Report;
-use super::memo::{self, Citation, Step, symbol};
-use crate::engine::{Assessment, Evaluation, Status};
-use crate::escape::{markup, markup_paragraphs, web_url};
-use crate::model::Verdict;
+use super::document::{Block, Document, Entry, List, Span, Table, Text};
+use crate::escape::{markup, web_url};
+use crate::i18n::Words;
 
 const STYLE: &str = r#"
 :root {
@@ -23,361 +21,286 @@ const STYLE: &str = r#"
 * { box-sizing: border-box; }
 body {
   margin: 0; background: var(--desk); color: var(--ink);
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 main {
   max-width: 54rem; margin: 2rem auto; padding: 2.5rem 3rem;
   background: var(--paper); border: 1px solid var(--line);
 }
 .kind { margin: 0; color: var(--muted); font-size: .8rem; letter-spacing: .06em; text-transform: uppercase; }
-h1 { margin: .2rem 0 .8rem; font-size: 1.9rem; line-height: 1.2; }
-h2 { margin: 2.4rem 0 .8rem; padding-bottom: .25rem; border-bottom: 2px solid var(--ink); font-size: 1.35rem; line-height: 1.25; }
-h3 { margin: 0 0 .35rem; font-size: 1.05rem; line-height: 1.3; }
-p { margin: 0 0 .7rem; }
-.lead { color: var(--muted); }
-dl.facts, dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
+h1 { margin: .2rem 0 .8rem; font-size: 1.8rem; line-height: 1.2; }
+h2 { margin: 2rem 0 .7rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); font-size: 1.3rem; line-height: 1.25; }
+h3 { margin: 1.4rem 0 .5rem; font-size: 1.08rem; line-height: 1.3; }
+p { margin: 0 0 .6rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0 0 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
-code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
 a { color: var(--grant); overflow-wrap: anywhere; }
-table { width: 100%; margin: .6rem 0 1.4rem; border-collapse: collapse; font-size: .93rem; }
-th, td { padding: .35rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.gap { background: #fff3bf; }
+.notice { margin: 0 0 1rem; padding: .6rem 1rem; border-left: 5px solid var(--open); background: #fffbea; }
+table { width: 100%; margin: .5rem 0 1.2rem; border-collapse: collapse; font-size: .9rem; }
+th, td { padding: .3rem .45rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid var(--ink); font-weight: 600; }
-.num { width: 3rem; text-align: right; font-variant-numeric: tabular-nums; }
-.verdict { margin: .4rem 0 1rem; padding: .6rem 1rem; border-left: 6px solid var(--undetermined); }
-.verdict p:last-child { margin-bottom: 0; }
-.verdict-line { font-size: 1.2rem; }
-.verdict-iop { border-color: var(--iop); }
-.verdict-association-grant { border-color: var(--grant); }
-.verdict-procurement { border-color: var(--procurement); }
-.verdict-undetermined { border-color: var(--undetermined); }
-.incomplete { color: var(--open); font-weight: 600; }
-.status { font-weight: 600; white-space: nowrap; }
+.verdict { font-weight: 700; }
+.verdict-iop { color: var(--iop); }
+.verdict-association-grant { color: var(--grant); }
+.verdict-procurement { color: var(--procurement); }
+.verdict-undetermined { color: var(--undetermined); }
+.status { font-weight: 600; }
 .status-met { color: var(--met); }
 .status-failed { color: var(--failed); }
 .status-open { color: var(--open); }
-ol.criteria { margin: 0; padding: 0; list-style: none; }
-li.criterion {
-  margin: 0 0 .8rem; padding: .8rem 1rem; border: 1px solid var(--line); border-left-width: 5px;
-  break-inside: avoid; page-break-inside: avoid;
-}
-li.criterion.met { border-left-color: var(--met); }
-li.criterion.failed { border-left-color: var(--failed); }
-li.criterion.open { border-left-color: var(--open); }
-.requirement { font-style: italic; }
-dl.details { grid-template-columns: 7.5rem 1fr; margin: 0; font-size: .95rem; }
-ul.open li, ol.steps > li { margin-bottom: .6rem; }
-.source-note { color: var(--muted); font-size: .9rem; }
-footer { margin-top: 2.5rem; padding-top: .7rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .88rem; }
-@page { size: A4; margin: 18mm 16mm 20mm; }
+.entry { margin: 0 0 .7rem; padding: .5rem .8rem; border: 1px solid var(--line); border-left-width: 5px; break-inside: avoid; page-break-inside: avoid; }
+.entry.met { border-left-color: var(--met); }
+.entry.failed { border-left-color: var(--failed); }
+.entry.open { border-left-color: var(--open); }
+.entry p { margin-bottom: .3rem; }
+.statement { font-style: italic; }
+.entry dl { display: grid; grid-template-columns: 7rem 1fr; gap: .05rem .8rem; margin: 0; font-size: .93rem; }
+ol.steps > li, ul.list > li { margin-bottom: .45rem; }
+.note { color: var(--muted); font-size: .88rem; }
+@page { size: A4; margin: 20mm 16mm 20mm; }
 @media print {
-  body { background: none; font-size: 10pt; }
+  body { background: none; font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; margin: 0; padding: 0; border: 0; }
+  h2 { margin: 1.1rem 0 .4rem; }
+  h3 { margin: .8rem 0 .35rem; }
+  .entry { margin-bottom: .4rem; padding: .3rem .6rem; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, .verdict, ul.open li, ol.steps > li { break-inside: avoid; page-break-inside: avoid; }
-  .source-note { break-after: avoid; page-break-after: avoid; }
-  .summary ~ .set { break-before: page; page-break-before: always; }
+  tr, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
 
-pub fn render(report: &Report<'_>) -> String {
-    let w = report.words();
-    let title = markup(report.title());
+/// A string for CSS `content`, every character but letters, digits and spaces escaped,
+/// so that nothing from a file can end the string or the style sheet.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The page's margins in print: the document's kind and title at the top, its date and
+/// the page number at the bottom.
+fn page_boxes(doc: &Document) -> String {
+    let (page, of) = Words(doc.lang).page_words();
+    let mut css = String::from("@page {\n");
+    let _ = writeln!(
+        css,
+        "  @top-left {{ content: {}; font: 8pt sans-serif; color: #59636e; }}",
+        css_string(&doc.kind)
+    );
+    let _ = writeln!(
+        css,
+        "  @top-right {{ content: {}; font: 8pt sans-serif; color: #59636e; }}",
+        css_string(&doc.title)
+    );
+    if let Some(date) = &doc.date {
+        let _ = writeln!(
+            css,
+            "  @bottom-left {{ content: {}; font: 8pt sans-serif; color: #59636e; }}",
+            css_string(date)
+        );
+    }
+    let _ = writeln!(
+        css,
+        "  @bottom-right {{ content: {} counter(page) {} counter(pages); font: 8pt sans-serif; color: #59636e; }}",
+        css_string(&format!("{page} ")),
+        css_string(&format!(" {of} "))
+    );
+    css.push_str("}\n");
+    css
+}
+
+pub fn render(doc: &Document) -> String {
     let mut out = String::new();
+    let title = markup(&doc.title);
     let _ = writeln!(out, "<!DOCTYPE html>");
-    let _ = writeln!(out, "<html lang=\"{}\">", report.lang.code());
+    let _ = writeln!(out, "<html lang=\"{}\">", doc.lang.code());
     let _ = writeln!(out, "<head>");
     let _ = writeln!(out, "<meta charset=\"utf-8\" />");
     let _ = writeln!(
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
     );
-    let _ = writeln!(out, "<title>{title} – {}</title>", markup(w.memo_kind()));
-    let _ = writeln!(out, "<style>{STYLE}</style>");
+    let _ = writeln!(out, "<title>{title} – {}</title>", markup(&doc.kind));
+    let _ = writeln!(out, "<style>{STYLE}{}</style>", page_boxes(doc));
     let _ = writeln!(out, "</head>");
     let _ = writeln!(out, "<body>");
     let _ = writeln!(out, "<main>");
-    header(&mut out, report, &title);
-    if report.evaluations.len() > 1 {
-        summary(&mut out, report);
+    let _ = writeln!(out, "<header>");
+    if !doc.kind.is_empty() {
+        let _ = writeln!(out, "<p class=\"kind\">{}</p>", markup(&doc.kind));
     }
-    for e in &report.evaluations {
-        set_section(&mut out, report, e);
+    let _ = writeln!(out, "<h1>{title}</h1>");
+    let _ = writeln!(out, "</header>");
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let level = (*level).clamp(2, 6);
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", markup(text));
+            }
+            Block::Paragraph(text) => {
+                let _ = writeln!(out, "<p>{}</p>", spans(text));
+            }
+            Block::Notice(text) => {
+                let _ = writeln!(out, "<p class=\"notice\">{}</p>", spans(text));
+            }
+            Block::Facts(facts) => {
+                let _ = writeln!(out, "<dl class=\"facts\">");
+                for (label, value) in facts {
+                    let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", markup(label), spans(value));
+                }
+                let _ = writeln!(out, "</dl>");
+            }
+            Block::Table(table) => draw_table(&mut out, table),
+            Block::Entry(entry) => draw_entry(&mut out, entry),
+            Block::List(list) => draw_list(&mut out, list),
+            Block::Signatures { parties, labels } => {
+                let _ = writeln!(out, "<table class=\"signatures\">");
+                let head: Vec<String> = parties
+                    .iter()
+                    .map(|p| format!("<th>{}</th>", spans(p)))
+                    .collect();
+                let _ = writeln!(out, "<thead><tr>{}</tr></thead>", head.concat());
+                let _ = writeln!(out, "<tbody>");
+                for label in labels {
+                    let cell = format!("<td>{}: ____________________</td>", markup(label));
+                    let _ = writeln!(out, "<tr>{}</tr>", cell.repeat(parties.len()));
+                }
+                let _ = writeln!(out, "</tbody>");
+                let _ = writeln!(out, "</table>");
+            }
+        }
     }
-    open_questions(&mut out, report);
-    next_steps(&mut out, report);
-    let _ = writeln!(out, "<footer><p>{}</p></footer>", markup(w.memo_footer()));
     let _ = writeln!(out, "</main>");
     let _ = writeln!(out, "</body>");
     let _ = writeln!(out, "</html>");
     out
 }
 
-fn header(out: &mut String, report: &Report<'_>, title: &str) {
-    let w = report.words();
-    let meta = &report.case.meta;
-    let _ = writeln!(out, "<header>");
-    let _ = writeln!(out, "<p class=\"kind\">{}</p>", markup(w.memo_kind()));
-    let _ = writeln!(out, "<h1>{title}</h1>");
-    let _ = writeln!(out, "<p class=\"lead\">{}</p>", markup(w.memo_lead()));
-    let mut facts = Vec::new();
-    if let Some(organisation) = &meta.organisation {
-        facts.push((w.organisation_label(), markup(organisation)));
-    }
-    if let Some(party) = &meta.public_party {
-        facts.push((w.public_party_label(), markup(party)));
-    }
-    if !report.case.file.is_empty() {
-        facts.push((w.answer_file_label(), markup(&report.case.file)));
-    }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "<dl class=\"facts\">");
-        for (label, value) in &facts {
-            let _ = writeln!(out, "<dt>{}</dt><dd>{value}</dd>", markup(label));
+fn spans(text: &Text) -> String {
+    let mut out = String::new();
+    for span in &text.0 {
+        match span {
+            Span::Plain(t) => out.push_str(&markup(t)),
+            Span::Strong(t) => {
+                let _ = write!(out, "<strong>{}</strong>", markup(t));
+            }
+            Span::Emph(t) => {
+                let _ = write!(out, "<em>{}</em>", markup(t));
+            }
+            Span::Gap(t) => {
+                let _ = write!(out, "<span class=\"gap\">{}</span>", markup(t));
+            }
+            Span::Link(url) => match web_url(url) {
+                Some(url) => {
+                    let url = markup(url);
+                    let _ = write!(out, "<a href=\"{url}\">{url}</a>");
+                }
+                None => out.push_str(&markup(url)),
+            },
+            Span::Status(status, t) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"status status-{}\">{}</span>",
+                    status.id(),
+                    markup(t)
+                );
+            }
+            Span::Verdict(verdict, t) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"verdict verdict-{}\">{}</span>",
+                    verdict.id(),
+                    markup(t)
+                );
+            }
         }
-        let _ = writeln!(out, "</dl>");
     }
-    let _ = writeln!(out, "</header>");
-    if let Some(description) = &meta.description {
-        let _ = writeln!(out, "<section class=\"case\">");
-        let _ = writeln!(out, "<h2>{}</h2>", markup(w.case_heading()));
-        for paragraph in markup_paragraphs(description) {
-            let _ = writeln!(out, "<p>{paragraph}</p>");
-        }
-        let _ = writeln!(out, "</section>");
-    }
+    out
 }
 
-/// A set's name and id, for headings and tables.
-fn set_name(e: &Evaluation<'_>) -> String {
-    format!("{} <code>{}</code>", markup(&e.set.name), markup(&e.set.id))
-}
-
-fn verdict_class(verdict: Verdict) -> String {
-    format!("verdict-{}", verdict.id())
-}
-
-fn summary(out: &mut String, report: &Report<'_>) {
-    let w = report.words();
-    let _ = writeln!(out, "<section class=\"summary\">");
-    let _ = writeln!(out, "<h2>{}</h2>", markup(w.summary_heading()));
-    let [set, verdict, failed, open] = w.summary_columns().map(markup);
+fn draw_table(out: &mut String, table: &Table) {
     let _ = writeln!(out, "<table>");
-    let _ = writeln!(
-        out,
-        "<thead><tr><th>{set}</th><th>{verdict}</th><th>{failed}</th><th class=\"num\">{open}</th></tr></thead>"
-    );
+    let _ = write!(out, "<thead><tr>");
+    for (head, width) in table.head.iter().zip(&table.widths) {
+        let _ = write!(out, "<th style=\"width: {width}%\">{}</th>", markup(head));
+    }
+    let _ = writeln!(out, "</tr></thead>");
     let _ = writeln!(out, "<tbody>");
-    for e in &report.evaluations {
-        let verdict = format!("<strong>{}</strong>", markup(w.verdict(e.verdict)));
-        let failed: Vec<String> = e
-            .failed()
+    for row in &table.rows {
+        let cells: Vec<String> = row
             .iter()
-            .map(|q| markup(&report.short(q)))
+            .map(|c| format!("<td>{}</td>", spans(c)))
             .collect();
-        let failed = if failed.is_empty() {
-            markup(w.none_word())
-        } else {
-            failed.join(", ")
+        let _ = writeln!(out, "<tr>{}</tr>", cells.concat());
+    }
+    let _ = writeln!(out, "</tbody>");
+    let _ = writeln!(out, "</table>");
+}
+
+fn draw_entry(out: &mut String, entry: &Entry) {
+    let _ = writeln!(out, "<div class=\"entry {}\">", entry.status.id());
+    for (n, paragraph) in entry.statement.iter().enumerate() {
+        let number = match (n, entry.number) {
+            (0, Some(number)) => format!("<strong>{number}.</strong> "),
+            _ => String::new(),
         };
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#set-{}\">{}</a></td><td>{verdict}</td><td>{failed}</td><td class=\"num\">{}</td></tr>",
-            markup(&e.set.id),
-            set_name(e),
-            e.open().len()
+            "<p class=\"statement\">{number}{}</p>",
+            markup(paragraph)
         );
     }
-    let _ = writeln!(out, "</tbody>");
-    let _ = writeln!(out, "</table>");
-    let _ = writeln!(out, "</section>");
-}
-
-/// A citation: the text escaped, the URL as a link showing its address when it is a web
-/// address, else as text.
-fn citation(c: &Citation<'_>) -> String {
-    let mut text = markup(&c.text);
-    if let Some(url) = c.url {
-        match web_url(url) {
-            Some(url) => {
-                let url = markup(url);
-                let _ = write!(text, " <a href=\"{url}\">{url}</a>");
-            }
-            None => {
-                let _ = write!(text, " {}", markup(url));
-            }
-        }
+    let _ = writeln!(out, "<dl>");
+    for (label, value) in &entry.details {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", markup(label), spans(value));
     }
-    text
-}
-
-/// The result of a criterion: its status marked, with where a failure points.
-fn result(report: &Report<'_>, a: &Assessment<'_>) -> String {
-    let w = report.words();
-    let mut text = format!(
-        "<span class=\"status status-{}\">{} {}</span>",
-        a.status.id(),
-        symbol(a.status),
-        markup(w.status(a.status))
-    );
-    if a.status == Status::Failed {
-        let _ = write!(text, ", {}", markup(w.route(a.criterion.route)));
-    }
-    text
-}
-
-fn set_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
-    let w = report.words();
-    let id = markup(&e.set.id);
-    let _ = writeln!(out, "<section class=\"set\" id=\"set-{id}\">");
-    let _ = writeln!(out, "<h2>{}</h2>", w.set_heading(&set_name(e)));
-    let _ = writeln!(out, "<div class=\"verdict {}\">", verdict_class(e.verdict));
-    let _ = writeln!(
-        out,
-        "<p class=\"verdict-line\"><strong>{}:</strong> {}</p>",
-        markup(w.verdict_label()),
-        markup(w.verdict(e.verdict))
-    );
-    let _ = writeln!(out, "<p>{}</p>", markup(w.reason(e.reason())));
-    if !e.complete {
-        let _ = writeln!(
-            out,
-            "<p class=\"incomplete\">{}</p>",
-            markup(&w.not_complete(e.open().len(), false))
-        );
-    }
-    let _ = writeln!(out, "</div>");
-    let _ = writeln!(
-        out,
-        "<p class=\"source-note\">{}: {}</p>",
-        markup(w.set_source_label()),
-        citation(&memo::set_source(e.set))
-    );
-
-    let [number, criterion, answer, result_label] = w.criteria_columns().map(markup);
-    let _ = writeln!(out, "<table>");
-    let _ = writeln!(
-        out,
-        "<thead><tr><th class=\"num\">{number}</th><th>{criterion}</th><th>{answer}</th><th>{result_label}</th></tr></thead>"
-    );
-    let _ = writeln!(out, "<tbody>");
-    for a in &e.assessments {
-        let _ = writeln!(
-            out,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            memo::number(e.set, a.criterion),
-            markup(&report.short(&a.criterion.question)),
-            markup(w.answer(a.answer)),
-            result(report, a)
-        );
-    }
-    let _ = writeln!(out, "</tbody>");
-    let _ = writeln!(out, "</table>");
-
-    let _ = writeln!(out, "<ol class=\"criteria\">");
-    for a in &e.assessments {
-        criterion_detail(out, report, e, a);
-    }
-    let _ = writeln!(out, "</ol>");
-    let _ = writeln!(out, "</section>");
-}
-
-fn criterion_detail(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, a: &Assessment<'_>) {
-    let w = report.words();
-    let c = a.criterion;
-    let _ = writeln!(out, "<li class=\"criterion {}\">", a.status.id());
-    let _ = writeln!(
-        out,
-        "<h3>{}. {}</h3>",
-        memo::number(e.set, c),
-        markup(&report.short(&c.question))
-    );
-    for paragraph in markup_paragraphs(c.text.get(report.lang)) {
-        let _ = writeln!(out, "<p class=\"requirement\">{paragraph}</p>");
-    }
-    let _ = writeln!(out, "<dl class=\"details\">");
-    let _ = writeln!(
-        out,
-        "<dt>{}</dt><dd>{}</dd>",
-        markup(w.result_label()),
-        result(report, a)
-    );
-    let _ = writeln!(
-        out,
-        "<dt>{}</dt><dd>{} <code>{}</code></dd>",
-        markup(w.answer_label()),
-        markup(w.answer(a.answer)),
-        markup(&c.question)
-    );
-    if let Some(note) = report.case.notes.get(&c.question) {
-        let note = markup_paragraphs(note).join("<br />");
-        let _ = writeln!(out, "<dt>{}</dt><dd>{note}</dd>", markup(w.note_label()));
-    }
-    let _ = writeln!(
-        out,
-        "<dt>{}</dt><dd>{}</dd>",
-        markup(w.source_label()),
-        citation(&memo::criterion_source(e.set, c))
-    );
     let _ = writeln!(out, "</dl>");
-    let _ = writeln!(out, "</li>");
+    let _ = writeln!(out, "</div>");
 }
 
-fn open_questions(out: &mut String, report: &Report<'_>) {
-    let w = report.words();
-    let _ = writeln!(out, "<section class=\"questions\">");
-    let _ = writeln!(out, "<h2>{}</h2>", markup(w.open_heading()));
-    let open = memo::open_questions(report);
-    if open.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", markup(w.none_open()));
+fn draw_list(out: &mut String, list: &List) {
+    let (tag, class) = if list.ordered {
+        ("ol", "steps")
     } else {
-        let _ = writeln!(out, "<p>{}</p>", markup(w.open_lead()));
-        let _ = writeln!(out, "<ul class=\"open\">");
-        for q in &open {
-            let sets: Vec<String> = q.sets.iter().map(|s| markup(&s.name)).collect();
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong> <code>{}</code>, {}: {} {}</li>",
-                markup(q.question.short.get(report.lang)),
-                markup(&q.question.id),
-                markup(w.answer(q.answer)),
-                markup(q.question.text.get(report.lang)),
-                w.asked_by(&w.and_list(&sets))
-            );
-        }
-        let _ = writeln!(out, "</ul>");
-    }
-    let _ = writeln!(out, "</section>");
-}
-
-fn next_steps(out: &mut String, report: &Report<'_>) {
-    let w = report.words();
-    let _ = writeln!(out, "<section class=\"steps\">");
-    let _ = writeln!(out, "<h2>{}</h2>", markup(w.steps_heading()));
-    let failures: Vec<String> = memo::failures_without_route(report)
-        .iter()
-        .map(|q| markup(&report.short(q)))
-        .collect();
-    let failures = w.and_list(&failures);
-    let _ = writeln!(out, "<ol class=\"steps\">");
-    for step in memo::next_steps(report) {
-        let _ = write!(out, "<li><p>{}</p>", w.step(step, &failures));
-        if step == Step::Process {
-            let _ = writeln!(out, "\n<ul>");
-            for question in w.process_questions() {
-                let _ = writeln!(out, "<li>{}</li>", markup(question));
+        ("ul", "list")
+    };
+    let _ = writeln!(out, "<{tag} class=\"{class}\">");
+    for item in &list.items {
+        let _ = write!(out, "<li>{}", spans(&item.text));
+        if !item.points.is_empty() {
+            let _ = write!(out, "\n<ul>");
+            for point in &item.points {
+                let _ = write!(out, "<li>{}</li>", spans(point));
             }
-            let _ = writeln!(out, "</ul>");
-            let _ = write!(
-                out,
-                "<p class=\"source-note\">{}</p>",
-                markup(w.process_source())
-            );
+            let _ = write!(out, "</ul>");
+        }
+        if let Some(note) = &item.note {
+            let _ = write!(out, "\n<p class=\"note\">{}</p>", spans(note));
         }
         let _ = writeln!(out, "</li>");
     }
-    let _ = writeln!(out, "</ol>");
-    let _ = writeln!(out, "</section>");
+    let _ = writeln!(out, "</{tag}>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn nothing_from_a_file_ends_a_css_string() {
+        let s = css_string("a\"</style><script>\\ å");
+        assert!(!s[1..s.len() - 1].contains(['"', '<', '>']), "{s}");
+        assert!(s.contains("å"));
+    }
 }

@@ -1,9 +1,12 @@
-//! The outputs of a check: one renderer per format, all drawn from one `Report`; the
-//! memo's content is built once (`memo.rs`) and drawn by Markdown and HTML.
+//! The outputs of a check: one renderer per format, all drawn from one `Report`. The
+//! memo and the agreement are built once as a `Document` (`memo.rs`, `agreement.rs`)
+//! and drawn by Markdown, HTML and Word (`markdown.rs`, `html.rs`, `docx.rs`).
 
 pub mod agreement;
 pub mod catalog;
 pub mod diagnostics;
+pub mod document;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -25,6 +28,24 @@ pub enum Format {
     Json,
     Markdown,
     Html,
+    /// The memo as a Word document.
+    Docx,
+}
+
+impl Format {
+    /// Whether the output is a binary file that is not written to a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
+}
+
+/// `--format` of `iop agreement`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AgreementFormat {
+    #[default]
+    Markdown,
+    /// A Word document.
+    Docx,
 }
 
 /// What a check found: a case and its evaluation by one or more sets, the law first.
@@ -95,12 +116,13 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Renders a report in a format.
-pub fn render(format: Format, report: &Report<'_>) -> String {
-    match format {
-        Format::Text => text::render(report),
-        Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report),
-        Format::Html => html::render(report),
-    }
+/// Renders a report in a format, as the bytes to write.
+pub fn render(format: Format, report: &Report<'_>) -> std::io::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Text => text::render(report).into_bytes(),
+        Format::Json => json::render(report).into_bytes(),
+        Format::Markdown => markdown::render(&memo::build(report)).into_bytes(),
+        Format::Html => html::render(&memo::build(report)).into_bytes(),
+        Format::Docx => docx::render(&memo::build(report))?,
+    })
 }

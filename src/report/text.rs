@@ -13,11 +13,11 @@ use std::fmt::Write;
 use colored::{ColoredString, Colorize};
 
 use super::Report;
-use super::memo::{self, Step};
+use super::memo;
 use crate::advice::{self, Kind};
 use crate::engine::{Assessment, Evaluation, LawAssessment, LawOutcome, Status};
 use crate::escape::{clean, clean_line};
-use crate::model::{CriteriaSet, Verdict};
+use crate::model::Verdict;
 use crate::term;
 
 pub fn render(report: &Report<'_>) -> String {
@@ -336,28 +336,23 @@ fn would_take(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
     }
 }
 
-/// The next steps the verdicts call for, numbered, each broken to 80 columns.
+/// The next steps, as the memo lists them (`memo::next_steps`), numbered, with their
+/// points, each broken to 80 columns; their sources are in the memo.
 fn next_steps(out: &mut String, report: &Report<'_>) {
     let w = report.words();
-    let failures: Vec<String> = memo::failures_without_route(report)
-        .iter()
-        .map(|q| clean_line(&report.short(q)))
-        .collect();
-    let failures = w.and_list(&failures);
+    let (steps, _) = memo::next_steps(report, report.governing());
+    if steps.is_empty() {
+        return;
+    }
     let _ = writeln!(out, "\n{}", w.steps_heading().bold());
-    // Open questions that no answer can turn into another verdict need no settling first.
-    let sets: Vec<&CriteriaSet> = report.evaluations.iter().map(|e| e.set).collect();
-    let settled = advice::settled(&sets, report.law(), report.bank(), &report.case.answers);
-    let steps = memo::next_steps(report)
-        .into_iter()
-        .filter(|step| !(settled && *step == Step::SettleOpen));
-    for (n, step) in steps.enumerate() {
-        let text = match step {
-            Step::Process => w.process_step_text().to_string(),
-            step => w.step(step, &failures),
-        };
+    for (n, step) in steps.iter().enumerate() {
         let first = format!("{:>2}. ", n + 1);
+        let text = clean(&step.text.words()).into_owned();
         let _ = writeln!(out, "{}", term::fill(&first, &text, "    ", Some(80)));
+        for point in &step.points {
+            let point = clean(&point.words()).into_owned();
+            let _ = writeln!(out, "{}", term::fill("    – ", &point, "      ", Some(80)));
+        }
     }
 }
 

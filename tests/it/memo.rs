@@ -1,10 +1,12 @@
-//! The decision memo (`iop check --format markdown|html`) and the draft agreement
-//! (`iop agreement`): snapshots of each, escaping of hostile case files checked by parsing
-//! the output, and the exit codes of `iop agreement`.
+//! The decision memo (`iop check --format markdown|html|docx`) and the draft agreement
+//! (`iop agreement`): snapshots of each, what they say and leave out, escaping of hostile
+//! case files checked by parsing the output, the Word documents unzipped and read, and
+//! the exit codes of writing to a file.
 //!
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test memo`) updates the
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test it memo`) updates the
 //! snapshots in `tests/it/snapshots/` after a deliberate change; read them before accepting.
 
+use std::io::Read;
 use std::path::Path;
 use std::process::Output;
 
@@ -31,7 +33,11 @@ fn ok(args: &[&str]) -> String {
     stdout(&output)
 }
 
+/// Every set met, Jönköping governing, with the case's particulars.
 const IOP_CASE: &str = "tests/cases/memo-iop.toml";
+/// Falu kommun governs; the law finds a public contract; the partner is idéburen.
+const PROCUREMENT_CASE: &str = "tests/cases/memo-procurement.toml";
+/// No public party and no set: no set governs.
 const MIXED_CASE: &str = "tests/cases/mixed.toml";
 const MARKUP_CASE: &str = "tests/cases/memo-markup.toml";
 
@@ -39,6 +45,7 @@ const MARKUP_CASE: &str = "tests/cases/memo-markup.toml";
 const MARKUP_TITLE: &str = "<script>alert(1)</script> | pipe | **bold**";
 const MARKUP_ORGANISATION: &str = "[link](javascript:x) & Co";
 const MARKUP_NOTE_START: &str = "<img src=x onerror=alert(1)> **bold** | pipe |";
+const MARKUP_OFFICER: &str = "<b>Namn</b> | Efternamn";
 
 // --- snapshots ------------------------------------------------------------------------
 
@@ -52,7 +59,28 @@ fn markdown_memo_one_set_sv() {
 #[test]
 fn markdown_memo_all_sets_en() {
     insta::assert_snapshot!(ok(&[
-        "check", MIXED_CASE, "--set", "all", "--format", "markdown", "--lang", "en"
+        "check",
+        PROCUREMENT_CASE,
+        "--set",
+        "all",
+        "--format",
+        "markdown",
+        "--lang",
+        "en"
+    ]));
+}
+
+#[test]
+fn markdown_memo_without_a_governing_set_sv() {
+    insta::assert_snapshot!(ok(&[
+        "check",
+        MIXED_CASE,
+        "--set",
+        "falun,forum",
+        "--format",
+        "markdown",
+        "--lang",
+        "sv"
     ]));
 }
 
@@ -64,7 +92,12 @@ fn html_memo_one_set_sv() {
 #[test]
 fn html_memo_procurement_en() {
     insta::assert_snapshot!(ok(&[
-        "check", MIXED_CASE, "--set", "falun", "--format", "html", "--lang", "en"
+        "check",
+        PROCUREMENT_CASE,
+        "--format",
+        "html",
+        "--lang",
+        "en"
     ]));
 }
 
@@ -89,9 +122,7 @@ fn agreement_en() {
 fn agreement_forced_en() {
     insta::assert_snapshot!(ok(&[
         "agreement",
-        MIXED_CASE,
-        "--set",
-        "falun",
+        PROCUREMENT_CASE,
         "--force",
         "--lang",
         "en"
@@ -109,7 +140,6 @@ struct Parsed {
     tables: Vec<Vec<usize>>,
     html: Vec<String>,
     links: Vec<String>,
-    lists: usize,
     /// All text, each block ending a line.
     text: String,
 }
@@ -133,7 +163,6 @@ fn parse_markdown(markdown: &str) -> Parsed {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => parsed.links.push(dest_url.to_string()),
-            Event::Start(Tag::List(_)) => parsed.lists += 1,
             Event::Html(html) | Event::InlineHtml(html) => parsed.html.push(html.to_string()),
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, h)) = heading.as_mut() {
@@ -149,21 +178,34 @@ fn parse_markdown(markdown: &str) -> Parsed {
     parsed
 }
 
+fn h2(parsed: &Parsed) -> Vec<String> {
+    parsed
+        .headings
+        .iter()
+        .filter(|(level, _)| *level == HeadingLevel::H2)
+        .map(|(_, text)| text.clone())
+        .collect()
+}
+
 #[test]
 fn markdown_memo_shows_markup_from_files_as_written() {
     let markdown = ok(&["check", MARKUP_CASE, "--format", "markdown"]);
     let parsed = parse_markdown(&markdown);
     assert!(parsed.html.is_empty(), "raw HTML: {:?}", parsed.html);
-    assert!(parsed.links.is_empty(), "links: {:?}", parsed.links);
+    assert!(
+        parsed.links.iter().all(|l| l.starts_with("https://")),
+        "links: {:?}",
+        parsed.links
+    );
     assert_eq!(parsed.headings[0], (HeadingLevel::H1, MARKUP_TITLE.into()));
     assert!(parsed.text.contains(MARKUP_ORGANISATION));
+    assert!(parsed.text.contains(MARKUP_OFFICER));
     assert!(parsed.text.contains(MARKUP_NOTE_START), "{}", parsed.text);
     // A control character is shown as an escape, never written.
     assert!(parsed.text.contains("next line \\u{1b}[31m"));
     assert!(!markdown.contains('\u{1b}'));
-    // The description's table and list stay text: the memo's own table is the only one,
-    // and its rows all have four cells.
-    assert_eq!(parsed.tables, [vec![4; 5]]);
+    // The description's table and list stay text: one set, so the memo has no table.
+    assert!(parsed.tables.is_empty(), "{:?}", parsed.tables);
     assert!(parsed.text.contains("| a | b | |---|---|"));
     assert!(parsed.text.contains("1. not a list - nor this"));
     assert!(
@@ -175,32 +217,164 @@ fn markdown_memo_shows_markup_from_files_as_written() {
 }
 
 #[test]
-fn markdown_memo_tables_keep_their_columns() {
-    let markdown = ok(&["check", MIXED_CASE, "--format", "markdown"]);
+fn the_memo_follows_a_tjanstutlatandes_annex() {
+    let markdown = ok(&["check", IOP_CASE, "--format", "markdown", "--lang", "sv"]);
     let parsed = parse_markdown(&markdown);
-    assert!(parsed.html.is_empty());
-    // Only the sources' web addresses are links.
-    assert!(!parsed.links.is_empty());
-    assert!(parsed.links.iter().all(|l| l.starts_with("https://")));
-    // The summary, then one table per set.
-    assert_eq!(parsed.tables.len(), 6);
-    for table in &parsed.tables {
-        assert!(table.iter().all(|cells| *cells == 4), "{table:?}");
+    assert_eq!(
+        h2(&parsed),
+        [
+            "Ärendet",
+            "Bedömning",
+            "Det som återstår",
+            "Nästa steg",
+            "Källor"
+        ]
+    );
+    let h3: Vec<&str> = parsed
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == HeadingLevel::H3)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        h3,
+        ["Rättslig prövning", "Kriterier enligt Jönköpings kommun"]
+    );
+    for particular in [
+        "**Diarienummer:** KS 2026/0412",
+        "**Datum:** 2026-11-26",
+        "**Handläggare:** Anna Andersson",
+        "**Beslutsinstans:** Kultur- och fritidsnämnden",
+    ] {
+        assert!(markdown.contains(particular), "{particular}");
     }
-    assert_eq!(parsed.tables[0].len(), 1 + 5);
+    // The legal test with its citations, then each criterion with its reasons and source.
+    for cited in [
+        "LOU (2016:1145) 1 kap. 15 §",
+        "HFD 2020 ref. 15",
+        "Kommunallagen (2017:725) 2 kap. 1–2 §§",
+        "TEUF art. 107",
+        "Förordning (EU) 2023/2831",
+        "Förordning (EU) 2023/2832",
+        "Upphandlingsskadeavgift",
+    ] {
+        assert!(parsed.text.contains(cited), "{cited}");
+    }
+    // 8 § only where the organisation acts as an undertaking.
+    assert!(!parsed.text.contains("2 kap. 8 §"));
+    assert!(markdown.contains("**Motivering:** Föreningen kom till kommunen med idén"));
+    assert!(markdown.contains("**Bedömning:** stämmer"));
 }
 
 #[test]
-fn agreement_shows_markup_from_files_as_written() {
-    let output = iop(&["agreement", MARKUP_CASE]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let parsed = parse_markdown(&stdout(&output));
-    assert!(parsed.html.is_empty(), "raw HTML: {:?}", parsed.html);
-    assert!(parsed.links.is_empty(), "links: {:?}", parsed.links);
-    assert!(parsed.tables.is_empty());
-    assert!(parsed.text.contains(MARKUP_TITLE));
-    assert!(parsed.text.contains(MARKUP_ORGANISATION));
-    assert!(parsed.text.contains(MARKUP_NOTE_START));
+fn the_memo_names_no_internal_id_and_no_file() {
+    for (case, set) in [(IOP_CASE, "jonkoping"), (PROCUREMENT_CASE, "all")] {
+        for lang in ["sv", "en"] {
+            let memo = ok(&[
+                "check", case, "--set", set, "--format", "markdown", "--lang", lang,
+            ]);
+            for id in [
+                "detail_regulated",
+                "market_exists",
+                "public_contract",
+                "payment_for_performance",
+                "tests/cases",
+                ".toml",
+                "`",
+            ] {
+                assert!(!memo.contains(id), "{case} {lang}: {id}");
+            }
+        }
+    }
+}
+
+#[test]
+fn several_sets_give_the_governing_set_in_full_and_one_table() {
+    let markdown = ok(&[
+        "check",
+        PROCUREMENT_CASE,
+        "--set",
+        "all",
+        "--format",
+        "markdown",
+        "--lang",
+        "sv",
+    ]);
+    let parsed = parse_markdown(&markdown);
+    assert!(parsed.html.is_empty());
+    assert!(parsed.links.iter().all(|l| l.starts_with("https://")));
+    // One table: the eleven other sets, each row with four cells.
+    assert_eq!(parsed.tables.len(), 1);
+    assert_eq!(parsed.tables[0], vec![4; 12]);
+    assert!(parsed.text.contains("Kriterier enligt Falu kommun"));
+    assert!(!parsed.text.contains("Kriterier enligt Jönköpings kommun"));
+    // Municipalities' and regions' sets before the national models.
+    let row = |name: &str| markdown.find(&format!("| {name}")).unwrap();
+    assert!(row("Malmö stad") < row("Forum"), "{markdown}");
+}
+
+#[test]
+fn without_a_governing_set_the_memo_says_it_recommends_nothing() {
+    let markdown = ok(&[
+        "check",
+        MIXED_CASE,
+        "--set",
+        "falun,forum",
+        "--format",
+        "markdown",
+        "--lang",
+        "sv",
+    ]);
+    assert!(
+        markdown.contains("Jämförelsen är ingen rekommendation."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Kriterier enligt"));
+    let parsed = parse_markdown(&markdown);
+    assert_eq!(parsed.tables, [vec![4; 3]]);
+}
+
+// --- what the memo says ---------------------------------------------------------------
+
+#[test]
+fn reserved_procurement_is_named_for_an_ideburen_partner_in_a_procurement_only() {
+    let memo = ok(&[
+        "check",
+        PROCUREMENT_CASE,
+        "--format",
+        "markdown",
+        "--lang",
+        "sv",
+    ]);
+    assert!(memo.contains("19 kap. 25 a § LOU"), "{memo}");
+    assert!(memo.contains("1 kap. 2 a § lagen (2008:962) om valfrihetssystem"));
+    assert!(memo.contains("Registrering hos Kammarkollegiet enligt lagen (2022:900) är frivillig"));
+    assert!(memo.contains("inte har prövats i praxis"));
+    assert!(!memo.contains("som är registrerade"));
+    // The points Upphandlingsmyndigheten weighs between a grant and a procurable service.
+    assert!(memo.contains("Drivs verksamheten i enskild regi?"));
+    let memo = ok(&["check", IOP_CASE, "--format", "markdown", "--lang", "sv"]);
+    assert!(!memo.contains("25 a §"));
+    assert!(!memo.contains("enskild regi"));
+}
+
+#[test]
+fn jonkopings_legal_function_only_where_jonkoping_governs() {
+    for (lang, words) in [("sv", "juristfunktion"), ("en", "legal function")] {
+        for format in ["markdown", "html"] {
+            let memo = ok(&["check", IOP_CASE, "--format", format, "--lang", lang]);
+            assert!(memo.contains(words), "{format} {lang}");
+            let memo = ok(&[
+                "check",
+                PROCUREMENT_CASE,
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert!(!memo.contains(words), "{format} {lang}");
+        }
+    }
 }
 
 // --- HTML structure and escaping --------------------------------------------------------
@@ -245,6 +419,7 @@ fn check_html<'a>(html: &'a str, lang: &str) -> roxmltree::Document<'a> {
     assert!(html.starts_with("<!DOCTYPE html>\n"));
     assert!(html.contains("<meta charset=\"utf-8\" />"));
     assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("counter(page)") && html.contains("counter(pages)"));
     doc
 }
 
@@ -268,26 +443,27 @@ fn html_memo_shows_markup_from_files_as_written() {
     assert!(element_text(&doc, "title")[0].starts_with(MARKUP_TITLE));
     let dd = element_text(&doc, "dd");
     assert!(dd.contains(&MARKUP_ORGANISATION.to_string()), "{dd:?}");
+    assert!(dd.contains(&MARKUP_OFFICER.to_string()), "{dd:?}");
     assert!(
         dd.iter()
             .any(|d| d.starts_with(MARKUP_NOTE_START) && d.contains("\\u{1b}[31m")),
         "{dd:?}"
     );
     assert!(!html.contains('\u{1b}'));
+    // The title in the page margins is a CSS string that nothing in it can end.
+    let style = element_text(&doc, "style").concat();
+    assert!(!style.contains("</"), "{style}");
+    assert!(!style.contains("<script"));
 }
 
 #[test]
-fn html_memo_is_self_contained_for_every_set() {
+fn html_memo_is_self_contained_and_prints_its_date() {
     for lang in ["sv", "en"] {
-        let html = ok(&["check", MIXED_CASE, "--format", "html", "--lang", lang]);
+        let html = ok(&[
+            "check", IOP_CASE, "--set", "all", "--format", "html", "--lang", lang,
+        ]);
         let doc = check_html(&html, lang);
-        // One section per set, and a page of its own when printed.
-        let sets = doc
-            .descendants()
-            .filter(|n| n.attribute("class") == Some("set"))
-            .count();
-        assert_eq!(sets, 5);
-        assert!(html.contains(".summary ~ .set { break-before: page;"));
+        assert!(html.contains("@bottom-left { content: \"2026\\2d 11\\2d 26\";"));
         // The source URL shows as the link's text, so that it prints.
         let links: Vec<_> = doc
             .descendants()
@@ -299,38 +475,200 @@ fn html_memo_is_self_contained_for_every_set() {
         for link in links {
             assert_eq!(link.text(), link.attribute("href"));
         }
+        assert_eq!(element_text(&doc, "table").len(), 1);
     }
 }
 
-// --- what the memo says ---------------------------------------------------------------
+// --- Word -------------------------------------------------------------------------------
 
-#[test]
-fn reserved_procurement_is_named_for_an_ideburen_partner_only() {
-    let memo = ok(&[
-        "check", MIXED_CASE, "--set", "falun", "--format", "markdown", "--lang", "sv",
-    ]);
-    assert!(memo.contains("19 kap. 25 a § LOU"), "{memo}");
-    assert!(memo.contains("lagen (2022:900) om registrering av idéburna organisationer"));
-    assert!(memo.contains("Kammarkollegiet"));
-    let memo = ok(&["check", IOP_CASE, "--format", "markdown", "--lang", "sv"]);
-    assert!(!memo.contains("25 a §"));
-}
-
-#[test]
-fn every_memo_asks_for_legal_review() {
-    for (lang, words) in [("sv", "juristfunktion"), ("en", "legal function")] {
-        for format in ["markdown", "html"] {
-            let memo = ok(&["check", IOP_CASE, "--format", format, "--lang", lang]);
-            assert!(memo.contains(words), "{format} {lang}");
+/// A `.docx` file's parts, by name.
+fn unzip(path: &Path) -> std::collections::BTreeMap<String, String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        if part.read_to_string(&mut text).is_ok() {
+            parts.insert(part.name().to_string(), text);
         }
     }
+    parts
+}
+
+/// The paragraphs of a Word document: each with its style and its text.
+fn word_paragraphs(document: &str) -> Vec<(String, String)> {
+    let doc = roxmltree::Document::parse(document).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.has_tag_name("pStyle"))
+                .and_then(|s| {
+                    s.attributes()
+                        .find(|a| a.name() == "val")
+                        .map(|a| a.value().to_string())
+                })
+                .unwrap_or_default();
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|n| n.text())
+                .collect();
+            (style, text)
+        })
+        .collect()
+}
+
+fn write_docx(args: &[&str], dir: &Path, name: &str) -> std::collections::BTreeMap<String, String> {
+    let path = dir.join(name);
+    let mut all: Vec<&str> = args.to_vec();
+    let file = path.to_str().unwrap().to_string();
+    all.extend(["--format", "docx", "-o", &file]);
+    let output = iop(&all);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    unzip(&path)
+}
+
+#[test]
+fn the_word_memo_has_headings_tables_a4_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = write_docx(
+        &["check", PROCUREMENT_CASE, "--set", "all", "--lang", "sv"],
+        dir.path(),
+        "memo.docx",
+    );
+    let document = &parts["word/document.xml"];
+    let paragraphs = word_paragraphs(document);
+    let styled = |style: &str| -> Vec<&str> {
+        paragraphs
+            .iter()
+            .filter(|(s, _)| s == style)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    };
+    assert_eq!(styled("Title"), ["Kafé med arbetsträning i stadsparken"]);
+    assert_eq!(
+        styled("Heading1"),
+        [
+            "Ärendet",
+            "Bedömning",
+            "Jämförelse med andra kriterieuppsättningar",
+            "Det som återstår",
+            "Nästa steg",
+            "Källor"
+        ]
+    );
+    assert_eq!(
+        styled("Heading2"),
+        ["Rättslig prövning", "Kriterier enligt Falu kommun"]
+    );
+    // Word's own names for the heading styles.
+    assert!(parts["word/styles.xml"].contains("w:val=\"heading 1\""));
+    // The particulars and the comparison are tables; A4; a page number in the footer.
+    assert!(document.matches("<w:tbl>").count() >= 2, "{document}");
+    assert!(document.contains("w:w=\"11906\"") && document.contains("w:h=\"16838\""));
+    let footer = parts
+        .iter()
+        .find(|(name, _)| name.starts_with("word/footer"))
+        .map(|(_, text)| text.as_str())
+        .unwrap();
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
+    assert!(footer.contains("2026-11-20"));
+    let text: String = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(text.contains("SN 2026/88"));
+    assert!(text.contains("19 kap. 25 a § LOU"));
+    assert!(!text.contains("market_exists"));
+}
+
+#[test]
+fn the_word_memo_shows_markup_from_files_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = write_docx(
+        &["check", MARKUP_CASE, "--lang", "sv"],
+        dir.path(),
+        "m.docx",
+    );
+    let document = &parts["word/document.xml"];
+    let paragraphs = word_paragraphs(document);
+    let text: String = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(text.contains(MARKUP_TITLE));
+    assert!(text.contains(MARKUP_ORGANISATION));
+    assert!(text.contains(MARKUP_NOTE_START));
+    assert!(text.contains("\\u{1b}[31m"));
+    // Nothing from the case became XML: no element but Word's own.
+    let doc = roxmltree::Document::parse(document).unwrap();
+    assert!(
+        doc.descendants()
+            .filter(|n| n.is_element())
+            .all(|n| n.tag_name().namespace().is_some()),
+    );
+    assert!(!document.contains('\u{1b}'));
+}
+
+#[test]
+fn the_word_agreement_has_the_sections_and_signatures() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = write_docx(
+        &["agreement", IOP_CASE, "--lang", "sv"],
+        dir.path(),
+        "a.docx",
+    );
+    let paragraphs = word_paragraphs(&parts["word/document.xml"]);
+    let headings: Vec<&str> = paragraphs
+        .iter()
+        .filter(|(s, _)| s == "Heading1")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(headings.first(), Some(&"1. Parter"));
+    assert_eq!(headings.last(), Some(&"Underskrifter"));
+    assert!(headings.contains(&"12. Grundläggande förutsättningar"));
+    let text: String = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(text.contains("[Fyll i: organisationsnummer]"));
+    assert!(text.contains("Ort och datum"));
+}
+
+#[test]
+fn a_word_document_is_written_only_to_a_file_and_never_over_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("memo.docx");
+    let file = path.to_str().unwrap();
+    std::fs::write(&path, "mine").unwrap();
+    let output = iop(&["check", IOP_CASE, "--format", "docx", "-o", file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    let output = iop(&["check", IOP_CASE, "--format", "docx", "-o", file, "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
+    // -o for every format: the Markdown memo as a file, UTF-8 whatever the shell.
+    let md = dir.path().join("memo.md");
+    let output = iop(&[
+        "check",
+        IOP_CASE,
+        "--format",
+        "markdown",
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Läxhjälp")
+    );
 }
 
 // --- the agreement ----------------------------------------------------------------------
 
 #[test]
 fn agreement_has_jonkopings_twelve_sections_in_order() {
-    let sections = [
+    let twelve = [
         (
             "sv",
             [
@@ -366,20 +704,22 @@ fn agreement_has_jonkopings_twelve_sections_in_order() {
             ],
         ),
     ];
-    for (lang, names) in sections {
+    for (lang, names) in twelve {
         let parsed = parse_markdown(&ok(&["agreement", IOP_CASE, "--lang", lang]));
-        let h2: Vec<String> = parsed
-            .headings
+        let titles: Vec<String> = h2(&parsed)
             .iter()
-            .filter(|(level, _)| *level == HeadingLevel::H2)
-            .map(|(_, text)| text.clone())
+            .map(|h| h.split_once(". ").map_or(h.clone(), |(_, t)| t.to_string()))
             .collect();
-        let expected: Vec<String> = names
+        let found: Vec<usize> = names
             .iter()
-            .enumerate()
-            .map(|(n, name)| format!("{}. {name}", n + 1))
+            .map(|name| {
+                titles
+                    .iter()
+                    .position(|t| t == name)
+                    .unwrap_or_else(|| panic!("{name}"))
+            })
             .collect();
-        assert_eq!(h2, expected);
+        assert!(found.windows(2).all(|w| w[0] < w[1]), "{titles:?}");
         assert_eq!(
             parsed
                 .headings
@@ -392,73 +732,87 @@ fn agreement_has_jonkopings_twelve_sections_in_order() {
 }
 
 #[test]
-fn agreement_writes_what_the_case_says_and_gaps_for_the_rest() {
+fn agreement_writes_commitments_and_gaps_and_no_assessment() {
     let draft = ok(&["agreement", IOP_CASE, "--lang", "sv"]);
-    assert!(draft.contains("Föreningen Råslätts läxhjälp, idéburen organisation"));
-    assert!(draft.contains("Jönköpings kommun, genom [Fyll i: ansvarig nämnd och förvaltning]"));
+    assert!(draft.contains(
+        "Föreningen Råslätts läxhjälp, organisationsnummer \\[Fyll i: organisationsnummer\\]"
+    ));
+    assert!(draft.contains("Jönköpings kommun, organisationsnummer"));
+    assert!(draft.contains("genom Kultur- och fritidsnämnden, nedan kallad Kommunen."));
+    assert!(draft.contains("i ärende KS 2026/0412"));
     assert!(draft.contains("Parterna samfinansierar verksamheten."));
-    assert!(draft.contains("150 000 kronor per år"));
     assert!(draft.contains("Kommunen detaljreglerar inte verksamheten."));
-    assert!(draft.contains("Verksamheten är avsedd att drivas under en längre tid."));
-    assert!(draft.contains("Parterna följer upp och utvärderar verksamheten gemensamt"));
-    assert!(draft.contains("med stöd av kommunens juristfunktion"));
-    assert!(draft.contains("[Fyll i: överenskommelsens första och sista giltighetsdag]"));
+    assert!(draft.contains("Medel som inte har använts"));
+    assert!(draft.contains("\\[Fyll i: överenskommelsens första och sista giltighetsdag\\]"));
+    // The reasons stay in the memo; no legal conclusion is a clause.
+    assert!(!draft.contains("150 000 kronor per år"));
+    assert!(!draft.contains("Juristen har bedömt"));
+    assert!(!draft.contains("Antagande"));
+    assert!(!draft.contains("förenligt med EU:s regler om statligt stöd"));
+    assert!(!draft.contains("samtliga kriterier är uppfyllda"));
     assert!(!draft.contains("Varning"));
+    // A region's set names the party Regionen.
     let draft = ok(&[
         "agreement",
-        "tests/cases/all-met.toml",
+        IOP_CASE,
         "--set",
-        "falun",
-        "--lang",
-        "en",
-    ]);
-    assert!(
-        draft.contains("[Fill in: the idéburen organisation's name], an idéburen organisation")
-    );
-    assert!(draft.contains("[Fill in: the municipality's name], through"));
-}
-
-#[test]
-fn a_forced_draft_commits_to_nothing_that_failed() {
-    let draft = ok(&[
-        "agreement",
-        MIXED_CASE,
-        "--set",
-        "falun",
+        "vgr",
         "--force",
         "--lang",
         "sv",
     ]);
+    assert!(draft.contains("nedan kallad Regionen"), "{draft}");
+}
+
+#[test]
+fn agreement_shows_markup_from_files_as_written() {
+    let output = iop(&["agreement", MARKUP_CASE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let parsed = parse_markdown(&stdout(&output));
+    assert!(parsed.html.is_empty(), "raw HTML: {:?}", parsed.html);
+    assert!(parsed.links.is_empty(), "links: {:?}", parsed.links);
+    assert!(parsed.text.contains(MARKUP_TITLE));
+    assert!(parsed.text.contains(MARKUP_ORGANISATION));
+    assert!(!parsed.text.contains(MARKUP_NOTE_START));
+}
+
+#[test]
+fn a_forced_draft_commits_to_nothing_that_failed() {
+    let draft = ok(&["agreement", PROCUREMENT_CASE, "--force", "--lang", "sv"]);
     let warning = draft
         .lines()
         .find(|l| l.starts_with("> **Varning:"))
         .unwrap();
-    assert!(warning.contains("upphandling"), "{warning}");
-    assert!(warning.contains("Marknad finns (ej uppfyllt)"), "{warning}");
     assert!(
-        warning.contains("Båda parter finansierar (öppen)"),
+        warning.contains("pekar bedömningen mot upphandling, inte mot IOP"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Marknad finns (stämmer inte)"),
         "{warning}"
     );
     assert!(!draft.contains("Det finns ingen fungerande marknad"));
     assert!(!draft.contains("Parterna samfinansierar verksamheten."));
-    assert!(!draft.contains("samtliga kriterier är uppfyllda"));
+    assert!(!draft.contains("Kommunen detaljreglerar inte"));
 }
 
 // --- exit codes of iop agreement --------------------------------------------------------
 
 #[test]
 fn agreement_exits_1_with_the_reasons_when_the_verdict_is_not_iop() {
-    let output = iop(&["agreement", MIXED_CASE, "--set", "falun", "--lang", "en"]);
+    let output = iop(&["agreement", PROCUREMENT_CASE, "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let err = stderr(&output);
     assert!(
-        err.contains("the verdict is procurement (upphandling), not IOP"),
+        err.contains("the verdict points to procurement, not to an IOP"),
         "{err}"
     );
     assert!(err.contains("A market exists: yes  [market_exists]  → points to procurement"));
-    assert!(err.contains("Both parties contribute: unknown  [cofinanced]"));
     assert!(err.contains("--force"));
+    let output = iop(&["agreement", PROCUREMENT_CASE, "--lang", "sv"]);
+    let err = stderr(&output);
+    assert!(!err.contains("är bedömningen"), "{err}");
 }
 
 #[test]
@@ -488,40 +842,33 @@ fn agreement_exit_codes_with_files() {
 
     // 1: not an IOP, and the file is not touched.
     std::fs::write(&path, "mine").unwrap();
-    let output = iop(&["agreement", MIXED_CASE, "--set", "falun", "-o", file]);
+    let output = iop(&["agreement", PROCUREMENT_CASE, "-o", file]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     let other = dir.path().join("other.md");
-    let output = iop(&[
-        "agreement",
-        MIXED_CASE,
-        "--set",
-        "falun",
-        "-o",
-        other.to_str().unwrap(),
-    ]);
+    let output = iop(&["agreement", PROCUREMENT_CASE, "-o", other.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(!Path::new(&other).exists());
 
     // 0 with --force, the draft carrying its warning.
-    let output = iop(&["agreement", MIXED_CASE, "--set", "falun", "--force"]);
+    let output = iop(&["agreement", PROCUREMENT_CASE, "--force"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("> **Warning:"));
 }
 
 #[test]
 fn agreement_needs_one_set() {
-    // all-met.toml names no set in [case].
+    // mixed.toml names neither a set nor a public party.
     for args in [
-        &["agreement", "tests/cases/all-met.toml"][..],
-        &["agreement", "tests/cases/all-met.toml", "--set", "all"][..],
+        &["agreement", MIXED_CASE][..],
+        &["agreement", MIXED_CASE, "--set", "all"][..],
     ] {
         let output = iop(args);
         assert_eq!(output.status.code(), Some(2));
         assert!(output.stdout.is_empty());
         assert!(stderr(&output).contains("--set"), "{}", stderr(&output));
     }
-    let output = iop(&["agreement", "tests/cases/all-met.toml", "--set", "falu"]);
+    let output = iop(&["agreement", MIXED_CASE, "--set", "falu"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("did you mean `falun`?"));
 }

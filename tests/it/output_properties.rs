@@ -104,7 +104,8 @@ fn check_outputs(file: &str, text: &str) -> Vec<(String, String)> {
             report::Format::Markdown,
             report::Format::Html,
         ] {
-            outputs.push((format!("{format:?}"), report::render(format, &report)));
+            let bytes = report::render(format, &report).unwrap();
+            outputs.push((format!("{format:?}"), String::from_utf8(bytes).unwrap()));
         }
     }
     let words = Words(Lang::En);

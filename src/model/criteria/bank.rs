@@ -9,6 +9,7 @@ use toml::Spanned;
 use super::Parsed;
 use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, valid_question_id};
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::documents::COMMITMENT_PLACEHOLDERS;
 use crate::model::{Bank, Commitment, Fact, Question, Route};
 use crate::suggest::closest;
 
@@ -211,6 +212,12 @@ impl Common<'_, '_> {
                 let text = self.check.localized(
                     Some(RawLocalized { sv, en }),
                     &format!("{id}.agreement"),
+                    span,
+                );
+                super::condition::check_placeholders(
+                    self.check,
+                    &text,
+                    COMMITMENT_PLACEHOLDERS,
                     span,
                 );
                 Some(Commitment { section, text })

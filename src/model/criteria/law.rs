@@ -8,8 +8,9 @@ use toml::Spanned;
 
 use super::Parsed;
 use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema};
+use super::condition::{self, CONDITION_KEYS, Known, RawCondition};
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::{Bank, Citation, Law, LawItem, Route};
+use crate::model::{Citation, Cite, Guard, Law, LawItem, Route};
 use crate::suggest::closest;
 
 pub const SCHEMA: Schema = &[
@@ -20,6 +21,9 @@ pub const SCHEMA: Schema = &[
     ("item.text", LOCALIZED_KEYS),
     ("item.help", LOCALIZED_KEYS),
     ("item.overrides", LOCALIZED_KEYS),
+    ("item.cite", &["id", "when", "unless"]),
+    ("item.cite.when", CONDITION_KEYS),
+    ("item.cite.unless", CONDITION_KEYS),
     (
         "citation",
         &["id", "short", "document", "publisher", "url", "quote"],
@@ -42,8 +46,43 @@ struct RawItem {
     text: Option<RawLocalized>,
     help: Option<RawLocalized>,
     #[serde(default)]
-    cite: Vec<Spanned<String>>,
+    cite: Vec<Spanned<RawCite>>,
     overrides: Option<RawLocalized>,
+}
+
+/// A citation's id, or `{ id, when, unless }` for one that applies only sometimes.
+enum RawCite {
+    Id(String),
+    Guarded(Box<RawGuardedCite>),
+}
+
+#[derive(Deserialize)]
+struct RawGuardedCite {
+    id: String,
+    when: Option<RawCondition>,
+    unless: Option<RawCondition>,
+}
+
+/// Read by hand rather than `#[serde(untagged)]`, which would buffer the table and lose
+/// the places of the condition's values.
+impl<'de> Deserialize<'de> for RawCite {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawCite;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a citation id, or a table with `id` and `when`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawCite, E> {
+                Ok(RawCite::Id(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawCite, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                RawGuardedCite::deserialize(de).map(|g| RawCite::Guarded(Box::new(g)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -56,7 +95,8 @@ struct RawCitation {
     quote: Option<RawLocalized>,
 }
 
-pub fn law_from(parsed: Parsed<RawLaw>, bank: &Bank) -> (Law, Vec<Diagnostic>) {
+pub fn law_from(parsed: Parsed<RawLaw>, known: &Known<'_>) -> (Law, Vec<Diagnostic>) {
+    let bank = known.bank;
     let Parsed {
         file,
         text,
@@ -137,18 +177,24 @@ pub fn law_from(parsed: Parsed<RawLaw>, bank: &Bank) -> (Law, Vec<Diagnostic>) {
         }
         let mut cite = Vec::new();
         for c in i.cite {
-            let name = c.get_ref().clone();
+            let place = c.span();
+            let (name, guard) = match c.into_inner() {
+                RawCite::Id(name) => (name, Guard::default()),
+                RawCite::Guarded(g) => {
+                    (g.id, condition::guard(&mut check, g.when, g.unless, known))
+                }
+            };
             if !citation_ids.contains(&name.as_str()) {
                 let suggestion = closest(&name, citation_ids.iter().copied());
                 check.problem(
-                    Some(c.span()),
+                    Some(place),
                     Problem::UnknownCitation {
                         id: name.clone(),
                         suggestion,
                     },
                 );
             }
-            cite.push(name);
+            cite.push(Cite { id: name, guard });
         }
         items.push(LawItem {
             ok: item.is_none_or(|i| i.ok()),

@@ -1,15 +1,19 @@
-//! Criteria files: the question bank with its facts, the law and the criteria sets, built
-//! in or given with `--criteria`.
+//! Criteria files: the question bank with its facts, the law, the criteria sets, the
+//! agreement's template and the memo's next steps, built in or given with `--criteria`.
 //!
 //! A file's kind is told by its keys. Each is deserialized into raw types that accept
 //! missing wording, then validated into the model's types, so that one pass reports every
-//! problem in every file: `bank.rs`, `law.rs` and `set.rs` check one kind each, against
-//! the question bank in force.
+//! problem in every file: `bank.rs`, `law.rs`, `set.rs`, `agreement.rs` and `steps.rs`
+//! check one kind each, against the question bank (and the sets) in force;
+//! `condition.rs` reads what several kinds share.
 
+mod agreement;
 mod bank;
 mod check;
+mod condition;
 mod law;
 mod set;
+mod steps;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,16 +21,19 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::de::DeTable;
 
+use self::agreement::RawAgreement;
 use self::bank::{BankChecked, RawBank};
 use self::check::Schema;
+use self::condition::Known;
 use self::law::RawLaw;
 use self::set::RawSet;
-use super::{Catalog, Law};
+use self::steps::RawSteps;
+use super::{Agreement, Catalog, Item, Law};
 use crate::diagnostic::{self, Diagnostic, Problem, Severity};
 use crate::suggest::closest;
 
-/// The built-in files, embedded in the binary: the bank, the law, then the sets in the
-/// decision model's order.
+/// The built-in files, embedded in the binary: the bank, the law, the agreement's
+/// template, the next steps, then the sets in the decision model's order.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
         "criteria/questions.toml",
@@ -35,6 +42,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "criteria/law.toml",
         include_str!("../../../criteria/law.toml"),
+    ),
+    (
+        "criteria/agreement.toml",
+        include_str!("../../../criteria/agreement.toml"),
+    ),
+    (
+        "criteria/steps.toml",
+        include_str!("../../../criteria/steps.toml"),
     ),
     (
         "criteria/forum.toml",
@@ -102,6 +117,8 @@ enum File {
     Bank(Parsed<RawBank>),
     Law(Parsed<RawLaw>),
     Set(Parsed<RawSet>),
+    Agreement(Parsed<RawAgreement>),
+    Steps(Parsed<RawSteps>),
 }
 
 /// The kinds of criteria file, and the keys that tell each.
@@ -110,11 +127,15 @@ enum Kind {
     Bank,
     Law,
     Set,
+    Agreement,
+    Steps,
 }
 
 const KIND_KEYS: &[(Kind, &[&str])] = &[
     (Kind::Bank, &["question", "fact"]),
     (Kind::Law, &["item", "citation"]),
+    (Kind::Agreement, &["section", "terms", "notice", "title"]),
+    (Kind::Steps, &["step"]),
     (
         Kind::Set,
         &[
@@ -163,40 +184,41 @@ fn deserialize<'de, R: Deserialize<'de>>(
     }
 }
 
+fn parsed<R>(file: &str, raw: R, problems: Vec<Diagnostic>, text: String) -> Parsed<R> {
+    Parsed {
+        file: file.to_string(),
+        text,
+        raw,
+        problems,
+    }
+}
+
 fn parse(file: &str, text: String) -> Result<File, Vec<Diagnostic>> {
     // Parsed once: the same tree is searched for unknown keys and then deserialized.
     let root =
         DeTable::parse(&text).map_err(|e| vec![diagnostic::from_toml(file, &text, &e, false)])?;
     let kind = kind_of(root.get_ref()).map_err(|p| vec![Diagnostic::file(file, p)])?;
-    let parsed = |raw, problems| (raw, problems);
     Ok(match kind {
         Kind::Bank => {
             let (raw, problems) = deserialize::<RawBank>(file, &text, root, bank::SCHEMA)?;
-            let (raw, problems) = parsed(raw, problems);
-            File::Bank(Parsed {
-                file: file.to_string(),
-                text,
-                raw,
-                problems,
-            })
+            File::Bank(parsed(file, raw, problems, text))
         }
         Kind::Law => {
             let (raw, problems) = deserialize::<RawLaw>(file, &text, root, law::SCHEMA)?;
-            File::Law(Parsed {
-                file: file.to_string(),
-                text,
-                raw,
-                problems,
-            })
+            File::Law(parsed(file, raw, problems, text))
         }
         Kind::Set => {
             let (raw, problems) = deserialize::<RawSet>(file, &text, root, set::SCHEMA)?;
-            File::Set(Parsed {
-                file: file.to_string(),
-                text,
-                raw,
-                problems,
-            })
+            File::Set(parsed(file, raw, problems, text))
+        }
+        Kind::Agreement => {
+            let (raw, problems) =
+                deserialize::<RawAgreement>(file, &text, root, agreement::SCHEMA)?;
+            File::Agreement(parsed(file, raw, problems, text))
+        }
+        Kind::Steps => {
+            let (raw, problems) = deserialize::<RawSteps>(file, &text, root, steps::SCHEMA)?;
+            File::Steps(parsed(file, raw, problems, text))
         }
     })
 }
@@ -313,6 +335,8 @@ struct Sorted {
     banks: Vec<Parsed<RawBank>>,
     laws: Vec<Parsed<RawLaw>>,
     sets: Vec<Parsed<RawSet>>,
+    agreements: Vec<Parsed<RawAgreement>>,
+    steps: Vec<Parsed<RawSteps>>,
 }
 
 fn sort(texts: Vec<(String, String)>, problems: &mut Vec<Diagnostic>) -> Sorted {
@@ -322,6 +346,8 @@ fn sort(texts: Vec<(String, String)>, problems: &mut Vec<Diagnostic>) -> Sorted 
             Ok(File::Bank(p)) => sorted.banks.push(p),
             Ok(File::Law(p)) => sorted.laws.push(p),
             Ok(File::Set(p)) => sorted.sets.push(p),
+            Ok(File::Agreement(p)) => sorted.agreements.push(p),
+            Ok(File::Steps(p)) => sorted.steps.push(p),
             Err(d) => problems.extend(d),
         }
     }
@@ -350,19 +376,9 @@ pub fn examine_texts(user: Vec<(String, String)>) -> Examined {
     problems.extend(checked.problems);
     let bank = checked.bank;
 
-    let law = match one_of(user.laws, builtin.laws, "[[item]]", &mut problems) {
-        Some(parsed) => {
-            let (law, found) = law::law_from(parsed, &bank);
-            problems.extend(found);
-            law
-        }
-        None => Law::default(),
-    };
-
     let mut catalog = Catalog {
         bank,
-        law,
-        sets: Vec::new(),
+        ..Catalog::default()
     };
     let mut lineage = Vec::new();
     for parsed in builtin.sets {
@@ -418,6 +434,76 @@ pub fn examine_texts(user: Vec<(String, String)>) -> Examined {
             Some((_, span, text)) => Diagnostic::at(&name, text, span.clone(), problem),
             None => Diagnostic::file(&name, problem),
         });
+    }
+
+    // The law, the agreement and the steps name questions and sets: they are read last.
+    let set_ids: Vec<String> = catalog.sets.iter().map(|s| s.id.clone()).collect();
+    let known = Known {
+        bank: &catalog.bank,
+        sets: &set_ids,
+    };
+    let law = match one_of(user.laws, builtin.laws, "[[item]]", &mut problems) {
+        Some(parsed) => {
+            let (law, found) = law::law_from(parsed, &known);
+            problems.extend(found);
+            law
+        }
+        None => Law::default(),
+    };
+    let agreement = match one_of(
+        user.agreements,
+        builtin.agreements,
+        "[[section]]",
+        &mut problems,
+    ) {
+        Some(parsed) => {
+            let (agreement, found) = agreement::agreement_from(parsed, &known);
+            problems.extend(found);
+            agreement
+        }
+        None => Agreement::default(),
+    };
+    let steps = match one_of(user.steps, builtin.steps, "[[step]]", &mut problems) {
+        Some(parsed) => {
+            let (steps, found) = steps::steps_from(parsed, &known);
+            problems.extend(found);
+            steps
+        }
+        None => Vec::new(),
+    };
+    catalog.law = law;
+    catalog.agreement = agreement;
+    catalog.steps = steps;
+
+    if let Some((file, text)) = &bank_place {
+        // Every commitment names a section the agreement has.
+        let section_ids: Vec<&str> = catalog
+            .agreement
+            .sections
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let bank = &catalog.bank;
+        let items = bank
+            .questions
+            .iter()
+            .map(Item::Question)
+            .chain(bank.facts.iter().map(Item::Fact));
+        for item in items {
+            let Some(commitment) = item.agreement() else {
+                continue;
+            };
+            if section_ids.contains(&commitment.section.as_str()) {
+                continue;
+            }
+            let span = checked.spans.get(item.id()).cloned();
+            let problem = Problem::UnknownSection {
+                id: commitment.section.clone(),
+                suggestion: closest(&commitment.section, section_ids.iter().copied()),
+            };
+            // A warning: the commitment is left out of the draft, and `iop validate` says so.
+            problems.push(Diagnostic::at(file, text, span, problem).warning());
+        }
     }
 
     if let Some((file, text)) = bank_place {
