@@ -646,10 +646,10 @@ impl Diagnostic {
     /// operating system said, as a failed read or write.
     pub fn from_io(file: &str, error: io::Error, writing: bool) -> Diagnostic {
         if error.get_ref().is_some_and(|e| e.is::<Carried>()) {
-            if let Some(inner) = error.into_inner() {
-                if let Ok(carried) = inner.downcast::<Carried>() {
-                    return *carried.0;
-                }
+            if let Some(inner) = error.into_inner()
+                && let Ok(carried) = inner.downcast::<Carried>()
+            {
+                return *carried.0;
             }
             return Diagnostic::file(file, Problem::Write(String::new()));
         }

@@ -42,10 +42,11 @@ impl<W: Write> Tracked<W> {
     }
 
     fn check<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
-        if let Err(e) = &result {
-            if self.failed.is_none() && e.kind() != io::ErrorKind::Interrupted {
-                self.failed = Some((e.kind(), e.to_string()));
-            }
+        if let Err(e) = &result
+            && self.failed.is_none()
+            && e.kind() != io::ErrorKind::Interrupted
+        {
+            self.failed = Some((e.kind(), e.to_string()));
         }
         result
     }

@@ -74,16 +74,18 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     };
     // A new interview on a terminal, saved: the case's context first, and the set of the
     // public party, if it has one, proposed.
-    if interactive && io.stdin_is_terminal && case.answers.is_empty() {
-        if let Some(file) = file.as_mut() {
-            if !context(&mut case, file, catalog, io)? {
-                let saved = args.save.as_deref().filter(|p| p.exists()).map(|p| (0, p));
-                let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, None));
-                return Ok(Exit::Error);
-            }
-            if selection == Selection::Default && case.meta.set.is_none() {
-                propose_set(&mut case, catalog, io)?;
-            }
+    if interactive
+        && io.stdin_is_terminal
+        && case.answers.is_empty()
+        && let Some(file) = file.as_mut()
+    {
+        if !context(&mut case, file, catalog, io)? {
+            let saved = args.save.as_deref().filter(|p| p.exists()).map(|p| (0, p));
+            let _ = writeln!(io.stderr, "{}", interrupted(lang, saved, None));
+            return Ok(Exit::Error);
+        }
+        if selection == Selection::Default && case.meta.set.is_none() {
+            propose_set(&mut case, catalog, io)?;
         }
     }
     let sets = selection.sets(catalog, &case);
@@ -91,10 +93,10 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         // A one-set interview records its set, so the file gives the same verdict later;
         // where the file names another set, resuming needs --set.
         let mut resume_set = None;
-        if let (Some(file), [one]) = (file.as_mut(), sets.as_slice()) {
-            if file.record_set(&one.id) != one.id {
-                resume_set = Some(one.id.as_str());
-            }
+        if let (Some(file), [one]) = (file.as_mut(), sets.as_slice())
+            && file.record_set(&one.id) != one.id
+        {
+            resume_set = Some(one.id.as_str());
         }
         let outcome = ask(
             &sets,

@@ -234,7 +234,7 @@ impl Words {
         let separator = pick!(self, '\u{a0}', ',');
         let mut out = String::new();
         for (i, d) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(d);

@@ -216,10 +216,10 @@ pub fn bank(catalog: &Catalog, lang: Lang) -> String {
     let mut out = format!("{}\n\n", w.bank_heading(bank.questions.len()).bold());
     let rule = |out: &mut String, item: Item<'_>| {
         let mut rule = format!("{}; {}", w.ok_answer(item.ok()), w.otherwise(item.route()));
-        if let Item::Question(q) = item {
-            if q.design {
-                let _ = write!(rule, "; {}", w.design_note());
-            }
+        if let Item::Question(q) = item
+            && q.design
+        {
+            let _ = write!(rule, "; {}", w.design_note());
         }
         block(out, w.rule_label(), &rule);
         if let Some(source) = item.route_source() {

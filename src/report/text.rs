@@ -375,10 +375,10 @@ fn summary(out: &mut String, report: &Report<'_>) {
             pad(&clean_line(&e.set.id), width),
             verdict_colour(e.verdict, w.verdict_short(e.verdict))
         );
-        if let (Some(party), true) = (&party, governing == Some(e.set.id.as_str())) {
-            if report.evaluations.len() > 1 {
-                let _ = write!(line, " {}", w.governs(party));
-            }
+        if let (Some(party), true) = (&party, governing == Some(e.set.id.as_str()))
+            && report.evaluations.len() > 1
+        {
+            let _ = write!(line, " {}", w.governs(party));
         }
         let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
         if possible.len() > 1 {
@@ -534,11 +534,11 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
     if !undecided.is_empty() {
         let _ = writeln!(out, "\n{}", w.why_label().bold());
         // The law is the same for every set: its open or failing items once.
-        if let Some(first) = evaluations.first() {
-            if first.law.outcome != LawOutcome::Clear {
-                law_section(out, report, first, false);
-                out.push('\n');
-            }
+        if let Some(first) = evaluations.first()
+            && first.law.outcome != LawOutcome::Clear
+        {
+            law_section(out, report, first, false);
+            out.push('\n');
         }
         for (n, e) in undecided.into_iter().enumerate() {
             if n > 0 {
