@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Parsed;
-use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, valid_set_id};
+use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, Seen, valid_set_id};
 use super::condition::{self, CONDITION_KEYS, Known, RawCondition, RawSource, SOURCE_KEYS};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::documents::{
@@ -175,25 +175,12 @@ pub fn agreement_from(
 
     let bank = known.bank;
     let mut sections: Vec<Section> = Vec::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first = Seen::default();
     let mut taken: HashMap<String, usize> = HashMap::new();
     for entry in raw.section.unwrap_or_default() {
         let span = entry.span();
         let s = entry.into_inner();
-        let id = s.id.get_ref().clone();
-        if !valid_set_id(&id) {
-            let value = id.clone();
-            check.problem(Some(s.id.span()), Problem::InvalidId { value });
-        }
-        let line = check.line(s.id.span());
-        if let Some(first_line) = first.get(&id) {
-            let problem = Problem::DuplicateQuestion {
-                id: id.clone(),
-                first_line: *first_line,
-            };
-            check.problem(Some(s.id.span()), problem);
-        }
-        first.entry(id.clone()).or_insert(line);
+        let id = check.id(&s.id, valid_set_id, &mut first);
         let mut take = Vec::new();
         for t in s.take {
             let name = t.get_ref().clone();

@@ -1,13 +1,14 @@
 //! What every kind of criteria file shares: the keys each of its tables may hold, and the
 //! checker that collects a file's problems with their places.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Lines, Problem};
-use crate::model::Localized;
+use crate::model::{Bank, Item, Localized};
 use crate::suggest::closest;
 
 /// The keys of each table of a kind of file, by the table's path as its header is
@@ -97,7 +98,38 @@ pub struct Checker<'a> {
     pub problems: Vec<Diagnostic>,
 }
 
+/// The ids a file's tables have given so far, with the line each was first given on.
+#[derive(Default)]
+pub struct Seen(HashMap<String, usize>);
+
 impl Checker<'_> {
+    /// The id of one table of the file (`[[item]]`, `[[step]]`, …): checked with `valid`,
+    /// and named as a duplicate when an earlier table gave it.
+    pub fn id(
+        &mut self,
+        id: &toml::Spanned<String>,
+        valid: fn(&str) -> bool,
+        seen: &mut Seen,
+    ) -> String {
+        let value = id.get_ref().clone();
+        if !valid(&value) {
+            let problem = Problem::InvalidId {
+                value: value.clone(),
+            };
+            self.problem(Some(id.span()), problem);
+        }
+        let line = self.line(id.span());
+        if let Some(first_line) = seen.0.get(&value) {
+            let problem = Problem::DuplicateQuestion {
+                id: value.clone(),
+                first_line: *first_line,
+            };
+            self.problem(Some(id.span()), problem);
+        }
+        seen.0.entry(value.clone()).or_insert(line);
+        value
+    }
+
     pub fn problem(&mut self, span: Option<Range<usize>>, problem: Problem) {
         self.problems
             .push(Diagnostic::in_lines(self.file, &self.lines, span, problem));
@@ -106,6 +138,34 @@ impl Checker<'_> {
     /// The line of a byte offset, for "first on line N".
     pub fn line(&self, span: Range<usize>) -> usize {
         self.lines.line(span.start)
+    }
+
+    /// The question or fact a set's criterion or the law's item names: one the bank has,
+    /// and not a question that belongs to a fact (a set names the fact). `None` when the
+    /// bank does not have it.
+    pub fn item<'b>(
+        &mut self,
+        bank: &'b Bank,
+        id: &toml::Spanned<String>,
+        table: &str,
+    ) -> Option<Item<'b>> {
+        let name = id.get_ref();
+        let item = bank.item(name);
+        if item.is_none() {
+            let problem = Problem::UnknownQuestion {
+                table: table.to_string(),
+                key: name.clone(),
+                suggestion: closest(name, bank.item_ids()),
+            };
+            self.problem(Some(id.span()), problem);
+        } else if let Some(fact) = bank.fact_of(name) {
+            let problem = Problem::FactQuestionInSet {
+                question: name.clone(),
+                fact: fact.id.clone(),
+            };
+            self.problem(Some(id.span()), problem);
+        }
+        item
     }
 
     /// A text that must have both languages.
@@ -160,6 +220,11 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Any id: for tables whose ids are checked against the bank instead.
+pub fn any_id(_: &str) -> bool {
+    true
 }
 
 /// A question or set id: lower-case letters, digits and `_`.

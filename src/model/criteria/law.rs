@@ -1,13 +1,11 @@
 //! The law: `name`, `intro`, `[[item]]` and `[[citation]]`, read and checked against the
 //! question bank in force.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::Parsed;
-use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema};
+use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, Seen, any_id};
 use super::condition::{self, CONDITION_KEYS, Known, RawCondition};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Citation, Cite, Guard, Law, LawItem, Route};
@@ -113,24 +111,11 @@ pub fn law_from(parsed: Parsed<RawLaw>, known: &Known<'_>) -> (Law, Vec<Diagnost
     let intro = check.localized(raw.intro, "intro", &whole);
 
     let mut citations: Vec<Citation> = Vec::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first = Seen::default();
     for entry in raw.citation.unwrap_or_default() {
         let span = entry.span();
         let c = entry.into_inner();
-        let id = c.id.get_ref().clone();
-        if !valid_citation_id(&id) {
-            let value = id.clone();
-            check.problem(Some(c.id.span()), Problem::InvalidId { value });
-        }
-        let line = check.line(c.id.span());
-        if let Some(first_line) = first.get(&id) {
-            let problem = Problem::DuplicateQuestion {
-                id: id.clone(),
-                first_line: *first_line,
-            };
-            check.problem(Some(c.id.span()), problem);
-        }
-        first.entry(id.clone()).or_insert(line);
+        let id = check.id(&c.id, valid_citation_id, &mut first);
         citations.push(Citation {
             short: check.localized(c.short, &format!("{id}.short"), &span),
             document: check.required(c.document, &format!("{id}.document"), Some(span.clone())),
@@ -143,38 +128,12 @@ pub fn law_from(parsed: Parsed<RawLaw>, known: &Known<'_>) -> (Law, Vec<Diagnost
     let citation_ids: Vec<&str> = citations.iter().map(|c| c.id.as_str()).collect();
 
     let mut items: Vec<LawItem> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen = Seen::default();
     for entry in raw.item.unwrap_or_default() {
         let span = entry.span();
         let i = entry.into_inner();
-        let id = i.id.get_ref().clone();
-        let line = check.line(i.id.span());
-        if let Some(first_line) = seen.get(&id) {
-            let problem = Problem::DuplicateQuestion {
-                id: id.clone(),
-                first_line: *first_line,
-            };
-            check.problem(Some(i.id.span()), problem);
-        }
-        seen.entry(id.clone()).or_insert(line);
-        let item = bank.item(&id);
-        if item.is_none() {
-            let suggestion = closest(&id, bank.item_ids());
-            check.problem(
-                Some(i.id.span()),
-                Problem::UnknownQuestion {
-                    table: "[item]".into(),
-                    key: id.clone(),
-                    suggestion,
-                },
-            );
-        } else if let Some(fact) = bank.fact_of(&id) {
-            let problem = Problem::FactQuestionInSet {
-                question: id.clone(),
-                fact: fact.id.clone(),
-            };
-            check.problem(Some(i.id.span()), problem);
-        }
+        let id = check.id(&i.id, any_id, &mut seen);
+        let item = check.item(bank, &i.id, "[item]");
         let mut cite = Vec::new();
         for c in i.cite {
             let place = c.span();

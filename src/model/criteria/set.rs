@@ -1,16 +1,13 @@
 //! A criteria set: its metadata, `[source]` and `[[criterion]]`, read and checked against
 //! the question bank in force.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::Parsed;
-use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, valid_set_id};
+use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, Seen, any_id, valid_set_id};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Bank, CriteriaSet, Criterion, Route, SetKind, Source};
-use crate::suggest::closest;
 
 const SOURCE_KEYS: &[&str] = &[
     "document",
@@ -138,35 +135,12 @@ pub fn set_from(parsed: Parsed<RawSet>, bank: &Bank, builtin: bool) -> SetChecke
     let set_source = raw.source.unwrap_or_default();
 
     let mut criteria: Vec<Criterion> = Vec::new();
-    let mut first_line: HashMap<String, usize> = HashMap::new();
+    let mut seen = Seen::default();
     for entry in raw.criterion.unwrap_or_default() {
         let span = entry.span();
         let c = entry.into_inner();
-        let question_id = c.question.get_ref().clone();
-        let line = check.line(c.question.span());
-        if let Some(first_line) = first_line.get(&question_id) {
-            let problem = Problem::DuplicateQuestion {
-                id: question_id.clone(),
-                first_line: *first_line,
-            };
-            check.problem(Some(c.question.span()), problem);
-        }
-        first_line.entry(question_id.clone()).or_insert(line);
-        let item = bank.item(&question_id);
-        if item.is_none() {
-            let problem = Problem::UnknownQuestion {
-                table: "[criterion]".into(),
-                key: question_id.clone(),
-                suggestion: closest(&question_id, bank.item_ids()),
-            };
-            check.problem(Some(c.question.span()), problem);
-        } else if let Some(fact) = bank.fact_of(&question_id) {
-            let problem = Problem::FactQuestionInSet {
-                question: question_id.clone(),
-                fact: fact.id.clone(),
-            };
-            check.problem(Some(c.question.span()), problem);
-        }
+        let question_id = check.id(&c.question, any_id, &mut seen);
+        let item = check.item(bank, &c.question, "[criterion]");
         let required = match c.required {
             Some(flag) if *flag.get_ref() => {
                 check.problem(Some(flag.span()), Problem::RequiredNotFalse);

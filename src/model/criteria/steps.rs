@@ -1,13 +1,11 @@
 //! The memo's next steps: `[[step]]`, each with its text, its points, when it stands and
 //! its sources, read and checked against the question bank and the sets in force.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::Parsed;
-use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, valid_set_id};
+use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, Seen, valid_set_id};
 use super::condition::{self, CONDITION_KEYS, Known, RawCondition, RawSource, SOURCE_KEYS};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::Step;
@@ -53,24 +51,11 @@ pub fn steps_from(parsed: Parsed<RawSteps>, known: &Known<'_>) -> (Vec<Step>, Ve
         problems,
     };
     let mut steps = Vec::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first = Seen::default();
     for entry in raw.step.unwrap_or_default() {
         let span = entry.span();
         let s = entry.into_inner();
-        let id = s.id.get_ref().clone();
-        if !valid_set_id(&id) {
-            let value = id.clone();
-            check.problem(Some(s.id.span()), Problem::InvalidId { value });
-        }
-        let line = check.line(s.id.span());
-        if let Some(first_line) = first.get(&id) {
-            let problem = Problem::DuplicateQuestion {
-                id: id.clone(),
-                first_line: *first_line,
-            };
-            check.problem(Some(s.id.span()), problem);
-        }
-        first.entry(id.clone()).or_insert(line);
+        let id = check.id(&s.id, valid_set_id, &mut first);
         let words = check.localized(s.text, &format!("{id}.text"), &span);
         condition::check_placeholders(&mut check, &words, STEP_PLACEHOLDERS, &span);
         let items = s
