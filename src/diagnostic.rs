@@ -53,17 +53,14 @@ impl Location {
 /// problems in one file takes time linear in its size.
 pub struct Lines<'t> {
     text: &'t str,
-    index: OnceCell<Index>,
+    /// The byte offset of every line's start, found on first use.
+    starts: OnceCell<Vec<usize>>,
+    /// Every `MARK` bytes (at a character boundary): the byte offset and how many
+    /// characters come before it. Found on first use, which only a column needs: a line
+    /// number (an expectation's, in `iop test`) does not pay for counting characters.
+    marks: OnceCell<Vec<(usize, usize)>>,
     /// Bytes looked at so far, building the index and locating: for tests of linearity.
     work: Cell<usize>,
-}
-
-struct Index {
-    /// The byte offset of every line's start.
-    starts: Vec<usize>,
-    /// Every `MARK` bytes (at a character boundary): the byte offset and how many
-    /// characters come before it.
-    marks: Vec<(usize, usize)>,
 }
 
 const MARK: usize = 256;
@@ -73,7 +70,8 @@ impl<'t> Lines<'t> {
     pub fn new(text: &'t str) -> Lines<'t> {
         Lines {
             text,
-            index: OnceCell::new(),
+            starts: OnceCell::new(),
+            marks: OnceCell::new(),
             work: Cell::new(0),
         }
     }
@@ -87,17 +85,19 @@ impl<'t> Lines<'t> {
         self.work.get()
     }
 
-    fn index(&self) -> &Index {
-        self.index.get_or_init(|| {
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            self.work.set(self.work.get() + self.text.len());
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
+    }
+
+    fn marks(&self) -> &[(usize, usize)] {
+        self.marks.get_or_init(|| {
             let text = self.text;
             self.work.set(self.work.get() + text.len());
-            let mut starts = vec![0];
-            starts.extend(
-                text.bytes()
-                    .enumerate()
-                    .filter(|(_, b)| *b == b'\n')
-                    .map(|(i, _)| i + 1),
-            );
             let mut marks = vec![(0, 0)];
             let mut next = MARK;
             for (chars, (i, _)) in text.char_indices().enumerate() {
@@ -106,13 +106,13 @@ impl<'t> Lines<'t> {
                     next = i + MARK;
                 }
             }
-            Index { starts, marks }
+            marks
         })
     }
 
     /// How many characters come before byte `at` (a character boundary).
     fn chars_before(&self, at: usize) -> usize {
-        let marks = &self.index().marks;
+        let marks = self.marks();
         let (from, count) = marks[marks.partition_point(|(b, _)| *b <= at) - 1];
         self.work.set(self.work.get() + (at - from));
         count + self.text[from..at].chars().count()
@@ -121,7 +121,7 @@ impl<'t> Lines<'t> {
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        self.index().starts.partition_point(|s| *s <= offset)
+        self.starts().partition_point(|s| *s <= offset)
     }
 
     /// The line, column and a window of the line's text of a byte range.
@@ -130,7 +130,7 @@ impl<'t> Lines<'t> {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line = self.line(start);
-        let starts = &self.index().starts;
+        let starts = self.starts();
         let line_start = starts[line - 1];
         let line_end = starts
             .get(line)
