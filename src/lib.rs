@@ -11,6 +11,7 @@ pub mod advice;
 pub mod app;
 pub mod cli;
 pub mod diagnostic;
+pub mod embedded;
 pub mod engine;
 pub mod escape;
 pub mod exit;

@@ -5,11 +5,13 @@
 //! Nothing here decides: `advice::holds` tells whether a condition holds for a case, and
 //! `report` builds the documents from these parts.
 
+use serde::Serialize;
+
 use super::{Answer, Localized, Route, Source, Verdict};
 
 /// What the law finds: `contract` (public_contract is true), else `review` (state aid, or
 /// outside the municipality's competence), else `open` (an item is open), else `clear`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LawOutcome {
     Contract,
@@ -46,7 +48,7 @@ impl LawOutcome {
 /// (a list holds when one of its values does); an empty condition always holds.
 ///
 /// "The verdict" is the governing set's; in a memo without one, any set's.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Condition {
     /// The verdict is one of these.
     pub verdict: Vec<Verdict>,
@@ -74,14 +76,14 @@ impl Condition {
 }
 
 /// A condition and its exception: the part stands when `when` holds and `unless` does not.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Guard {
     pub when: Condition,
     pub unless: Option<Condition>,
 }
 
 /// One of the memo's next steps.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
     pub id: String,
     /// The step; may name `{decision_body}`, `{public_party}`, `{organisation}`, `{set}`
@@ -122,7 +124,7 @@ pub const COMMITMENT_PLACEHOLDERS: &[&str] = &["Party", "party"];
 pub const CASE_FIELDS: &[&str] = &["description", "title"];
 
 /// The public party's defined term in the agreement, by the kind of the set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Terms {
     pub kommun: Localized,
     pub region: Localized,
@@ -131,7 +133,7 @@ pub struct Terms {
 }
 
 /// What a part of a section holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum PartKind {
     /// A paragraph that stands as written (placeholders filled in).
     Text(Localized),
@@ -145,14 +147,14 @@ pub enum PartKind {
     Signatures(Vec<Localized>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
     pub kind: PartKind,
     pub guard: Guard,
 }
 
 /// A section of the draft agreement.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     pub id: String,
     pub title: Localized,
@@ -165,7 +167,7 @@ pub struct Section {
 }
 
 /// The draft IOP agreement's template.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Agreement {
     pub title: Localized,
     /// The notice at the head of a draft; may name `{set}`.

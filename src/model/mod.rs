@@ -20,7 +20,7 @@ use crate::lang::Lang;
 pub use documents::{Agreement, Condition, Guard, LawOutcome, Step};
 
 /// A text in both languages of the interface.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Localized {
     pub sv: String,
     pub en: String,
@@ -158,8 +158,19 @@ impl Answer {
     }
 }
 
+/// In JSON as in an answer file: `true`, `false` or `"unknown"`. To a format that is not
+/// read by people (the Rust that `build.rs` writes the built-in catalog in), as the
+/// variant it is.
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            let name = match self {
+                Answer::Yes => "Yes",
+                Answer::No => "No",
+                Answer::Unknown => "Unknown",
+            };
+            return s.serialize_unit_variant("Answer", *self as u32, name);
+        }
         match self.known() {
             Some(value) => s.serialize_bool(value),
             None => s.serialize_str("unknown"),
@@ -169,14 +180,14 @@ impl Serialize for Answer {
 
 /// What a draft agreement states when a question is answered as its criterion needs:
 /// a sentence of the parties, and the agreement's section it goes in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Commitment {
     pub section: String,
     pub text: Localized,
 }
 
 /// A question of the bank. Its id, `ok` answer and route are fixed by the decision model.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
     pub id: String,
     /// The answer that meets a criterion built on this question.
@@ -198,7 +209,7 @@ pub struct Question {
 
 /// A test made of questions: true when every one of them is `true`, false when any is
 /// `false`, otherwise open. Sets and the law use a fact like a question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fact {
     pub id: String,
     pub all_of: Vec<String>,
@@ -214,7 +225,7 @@ pub struct Fact {
 
 /// The questions and facts every set and the law draw on, questions in the order used
 /// when sets are checked together.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Bank {
     pub questions: Vec<Question>,
     pub facts: Vec<Fact>,
@@ -351,7 +362,7 @@ impl Bank {
 }
 
 /// A legal source the law cites.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
     pub id: String,
     /// How a memo cites it: "LOU (2016:1145) 1 kap. 15 §".
@@ -364,7 +375,7 @@ pub struct Citation {
 }
 
 /// One item of the law: a fact or question of the bank, stated as the law requires it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LawItem {
     /// A fact or question id.
     pub id: String,
@@ -382,14 +393,14 @@ pub struct LawItem {
 
 /// A citation of a law item: the citation's id, and when it applies (kommunallagen's
 /// 8 § only where an undertaking is supported).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cite {
     pub id: String,
     pub guard: Guard,
 }
 
 /// The legal test: applied to every case and every set, before the set's criteria.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Law {
     pub name: Localized,
     pub intro: Localized,
@@ -413,7 +424,7 @@ impl Law {
 }
 
 /// Where a criterion or a set comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Source {
     pub document: String,
     pub publisher: String,
@@ -441,7 +452,7 @@ impl fmt::Display for Source {
 /// words it.
 ///
 /// `text` states the requirement, so that "stämmer" means the criterion is met.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Criterion {
     /// A question or fact id.
     pub question: String,
@@ -494,7 +505,7 @@ impl SetKind {
 }
 
 /// A municipality's, a region's or a model's criteria.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CriteriaSet {
     pub id: String,
     pub name: String,
@@ -536,7 +547,7 @@ pub type Answers = BTreeMap<String, Answer>;
 
 /// The question bank, the law and every known set, built-in sets first in the contract's
 /// order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Catalog {
     pub bank: Bank,
     pub law: Law,

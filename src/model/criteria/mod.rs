@@ -530,13 +530,24 @@ pub fn examine_texts(user: Vec<(String, String)>) -> Examined {
 
 /// Loads the built-in bank, law and sets, then the files given with `--criteria`: a set
 /// replaces the built-in one with its id, a question bank or a law the built-in one.
+///
+/// Without `--criteria` the built-in catalog is the one checked when iop was built
+/// (`embedded`); with it, the built-in files are read again with the user's, since a
+/// user's question bank changes what the built-in sets are checked against.
 pub fn load(extra: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
+    if extra.is_empty() {
+        return builtin();
+    }
     examine(extra).into_result()
 }
 
-/// The built-in catalog alone.
+/// The built-in catalog alone: the one `build.rs` checked and embedded, else (only if
+/// that could not be read, which a test rules out) the built-in files read now.
 pub fn builtin() -> Result<Catalog, Vec<Diagnostic>> {
-    load(&[])
+    match crate::embedded::catalog() {
+        Some(catalog) => Ok(catalog),
+        None => examine(&[]).into_result(),
+    }
 }
 
 #[cfg(test)]

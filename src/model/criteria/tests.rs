@@ -347,3 +347,29 @@ fn set_ids_are_checked() {
     let found = set_problems(&GOOD.replace("\"vasteras\"", "\"all\""));
     assert!(matches!(&found[0].problem, Problem::InvalidId { .. }));
 }
+
+/// The catalog `build.rs` checked and compiled in is the one the loader reads from
+/// `criteria/` now: the build step cannot drift from the loader.
+#[test]
+fn the_embedded_catalog_is_the_one_the_loader_reads() {
+    let embedded = crate::embedded::catalog().unwrap();
+    let examined = examine(&[]);
+    assert!(
+        examined.problems.is_empty(),
+        "the built-in files have problems: {:?}",
+        examined.problems
+    );
+    let loaded = examined.catalog;
+    // Part by part, so that a difference names its part rather than printing it all.
+    assert_eq!(embedded.bank.questions, loaded.bank.questions);
+    assert_eq!(embedded.bank.facts, loaded.bank.facts);
+    assert_eq!(embedded.law, loaded.law);
+    assert_eq!(embedded.sets.len(), loaded.sets.len());
+    for (e, l) in embedded.sets.iter().zip(&loaded.sets) {
+        assert_eq!(e, l, "set {}", l.id);
+    }
+    assert_eq!(embedded.agreement, loaded.agreement);
+    assert_eq!(embedded.steps, loaded.steps);
+    assert!(embedded == loaded);
+    assert_eq!(catalog(), loaded, "builtin() is the embedded catalog");
+}
