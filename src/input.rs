@@ -41,7 +41,7 @@ pub fn read_file_within(
     match FileKind::of(meta.file_type()) {
         None => {
             let file = File::open(path).map_err(failed)?;
-            read_limited(file, limit)
+            read_limited(file, limit, meta.len())
                 .map_err(failed)?
                 .ok_or_else(too_large)
         }
@@ -50,7 +50,7 @@ pub fn read_file_within(
             let owned = path.to_path_buf();
             // If the other end never writes, the thread stays blocked until iop exits.
             std::thread::spawn(move || {
-                let read = File::open(&owned).and_then(|f| read_limited(f, limit));
+                let read = File::open(&owned).and_then(|f| read_limited(f, limit, 0));
                 let _ = tx.send(read);
             });
             match rx.recv_timeout(wait) {
@@ -68,9 +68,12 @@ pub fn read_file_within(
     }
 }
 
-/// Everything `reader` gives, or `None` if that is more than `limit` bytes.
-fn read_limited(reader: impl Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
+/// Everything `reader` gives, or `None` if that is more than `limit` bytes. `size`, the
+/// size the file had when looked at, is room made beforehand: a file that has not changed
+/// is read in one call (and one more that finds its end).
+fn read_limited(reader: impl Read, limit: u64, size: u64) -> io::Result<Option<Vec<u8>>> {
+    let room = usize::try_from(size.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;

@@ -236,6 +236,11 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
 /// How many cases may be decided ahead of the one being written.
 const AHEAD: usize = 256;
 
+/// How many files go from the walker to a worker, and back to the writer, at once: each
+/// hand-over between threads may cost a system call to wake the other, which for one
+/// small case file costs about as much as deciding it.
+const BATCH: usize = 32;
+
 /// What the writer tells the walker: how far it has written, and whether to stop.
 struct Gate {
     written: Mutex<usize>,
@@ -284,9 +289,11 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    // Bounded queues: the walker waits for the workers, the workers for the writer.
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Result<PathBuf, Diagnostic>)>(2 * workers);
-    let (result_tx, result_rx) = mpsc::sync_channel::<(usize, CaseResult)>(AHEAD);
+    // Bounded queues: the walker waits for the workers, the workers for the writer. Each
+    // message is a batch of files (or results), by the index of its first.
+    type Batch<T> = (usize, Vec<T>);
+    let (job_tx, job_rx) = mpsc::sync_channel::<Batch<Result<PathBuf, Diagnostic>>>(2 * workers);
+    let (result_tx, result_rx) = mpsc::sync_channel::<Batch<CaseResult>>(AHEAD / BATCH);
     // Shared by the workers only: when the last one ends, the walker's sends fail.
     let job_rx = Arc::new(Mutex::new(job_rx));
     let gate = Gate {
@@ -298,11 +305,28 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
     let outcome = std::thread::scope(|scope| -> io::Result<()> {
         let gate = &gate;
         scope.spawn(move || {
-            let mut index = 0;
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut first = 0;
+            // The batch whose last file is `last` waits until that file may be decided.
+            let send = |first: usize, batch: Vec<_>| {
+                let last = first + batch.len() - 1;
+                gate.admit(last) && job_tx.send((first, batch)).is_ok()
+            };
+            let mut going = true;
             walk(paths, |item| {
-                index += 1;
-                gate.admit(index - 1) && job_tx.send((index - 1, item)).is_ok()
+                batch.push(item);
+                if batch.len() < BATCH {
+                    return true;
+                }
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let count = full.len();
+                going = send(first, full);
+                first += count;
+                going
             });
+            if going && !batch.is_empty() {
+                send(first, batch);
+            }
         });
         for _ in 0..workers {
             let result_tx = result_tx.clone();
@@ -313,17 +337,20 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
-                    let Ok((index, item)) = job else { return };
-                    let result = match item {
-                        Ok(path) => test_file(&path, catalog),
-                        Err(d) => CaseResult {
-                            file: d.file.clone(),
-                            title: None,
-                            checks: Vec::new(),
-                            status: Status::Broken(vec![d]),
-                        },
-                    };
-                    if result_tx.send((index, result)).is_err() {
+                    let Ok((first, items)) = job else { return };
+                    let results = items
+                        .into_iter()
+                        .map(|item| match item {
+                            Ok(path) => test_file(&path, catalog),
+                            Err(d) => CaseResult {
+                                file: d.file.clone(),
+                                title: None,
+                                checks: Vec::new(),
+                                status: Status::Broken(vec![d]),
+                            },
+                        })
+                        .collect();
+                    if result_tx.send((first, results)).is_err() {
                         return;
                     }
                 }
@@ -331,20 +358,22 @@ pub fn run(paths: &[PathBuf], catalog: &Catalog, sink: &mut dyn Sink) -> io::Res
         }
         drop(result_tx);
         drop(job_rx);
-        // Results arrive out of order; hold the early ones until their turn.
-        let mut waiting: BTreeMap<usize, CaseResult> = BTreeMap::new();
+        // Batches arrive out of order; hold the early ones until their turn.
+        let mut waiting: BTreeMap<usize, Vec<CaseResult>> = BTreeMap::new();
         let mut next = 0;
-        for (index, result) in result_rx {
-            waiting.insert(index, result);
-            while let Some(result) = waiting.remove(&next) {
-                summary.add(&result.status);
-                if let Err(e) = sink.case(&result) {
-                    // Returning drops the receiver: the workers' sends fail, and the
-                    // walker's when the last worker is gone.
-                    gate.stop();
-                    return Err(e);
+        for (first, results) in result_rx {
+            waiting.insert(first, results);
+            while let Some(results) = waiting.remove(&next) {
+                for result in results {
+                    summary.add(&result.status);
+                    if let Err(e) = sink.case(&result) {
+                        // Returning drops the receiver: the workers' sends fail, and the
+                        // walker's when the last worker is gone.
+                        gate.stop();
+                        return Err(e);
+                    }
+                    next += 1;
                 }
-                next += 1;
                 gate.advance(next);
             }
         }
