@@ -161,7 +161,9 @@ def hyperfine(commands, runs, warmup, shell):
         args = ["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--export-json", out.name]
         if not shell:
             args.append("-N")
-        subprocess.run(args + commands, check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run(args + commands, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            sys.exit(f"hyperfine failed: {done.stderr}")
         results = json.load(open(out.name))["results"]
     for r in results:
         if any(code != 0 for code in r.get("exit_codes", [])):

@@ -1,11 +1,11 @@
 //! A value written as the Rust expression that builds it: a serde serializer for
 //! `build.rs`, which writes the checked built-in catalog as Rust for iop to compile in.
 //!
-//! `Catalog { bank: Bank { questions: vec![Question { id: s("…"), ok: true, route:
+//! `Catalog { bank: Bank { questions: vec![Question { id: "…".into(), ok: true, route:
 //! Route::None, … }, …], … }, … }`: structs by name and field, sequences as `vec![…]`,
-//! strings through `s`, which the including code defines (`str::to_string`), options as
-//! `Some(…)` and `None`, enum variants by their Rust names (serde gives the kebab-case
-//! names of `rename_all`, turned back here). A type the serializer does not know how to
+//! strings as literals made into what the field holds (`.into()`: a `String`, or a `Cow`
+//! that borrows the literal), options as `Some(…)` and `None`, enum variants by their
+//! Rust names (serde gives the kebab-case names of `rename_all`, turned back here). A type the serializer does not know how to
 //! write (a map, a number) is an error, never a guess: the compiler checks the rest.
 
 use std::fmt::{self, Display, Write};
@@ -113,8 +113,9 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        // A string's Debug form is a Rust string literal.
-        let _ = write!(self.out, "s({v:?})");
+        // A string's Debug form is a Rust string literal, and `.into()` makes of it
+        // what the field holds: a `String`, or a `Cow` that borrows it.
+        let _ = write!(self.out, "{v:?}.into()");
         Ok(())
     }
 

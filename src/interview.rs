@@ -931,7 +931,7 @@ mod tests {
         let line = run
             .shown
             .lines()
-            .find(|l| l.contains(&pay.short.sv))
+            .find(|l| l.contains(pay.short.sv.as_ref()))
             .unwrap();
         assert!(line.ends_with(": nej"), "{line}");
     }

@@ -10,6 +10,7 @@ pub mod criteria;
 pub mod documents;
 pub mod save;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -19,11 +20,13 @@ use crate::lang::Lang;
 
 pub use documents::{Agreement, Condition, Guard, LawOutcome, Step};
 
-/// A text in both languages of the interface.
+/// A text in both languages of the interface: borrowed from the binary for the built-in
+/// catalog (`embedded`), which thus copies none of its texts at start; owned for a file
+/// read at run time.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Localized {
-    pub sv: String,
-    pub en: String,
+    pub sv: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Localized {

@@ -185,8 +185,8 @@ impl Checker<'_> {
             }
         };
         Localized {
-            sv: take(raw.sv, "sv"),
-            en: take(raw.en, "en"),
+            sv: take(raw.sv, "sv").into(),
+            en: take(raw.en, "en").into(),
         }
     }
 
