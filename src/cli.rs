@@ -79,6 +79,19 @@ Exit codes:
   1  a file has errors
   2  a file could not be read or is not valid TOML";
 
+const SCHEMA_AFTER_HELP: &str = "\
+The schema is built from the criteria in force (with --criteria, yours too) and describes
+every question with its text and help in the language of --lang. In VS Code with Even Better
+TOML (or any editor that uses taplo), an answer file that iop init wrote names the schema on
+its first line, `#:schema ./iop-answers.schema.json`, resolved from the file's folder:
+
+  iop schema answers > iop-answers.schema.json
+  iop schema criteria > iop-criteria.schema.json
+
+Exit codes:
+  0  the schema was written
+  2  the criteria given with --criteria could not be read or are invalid";
+
 const COMPLETIONS_AFTER_HELP: &str = "\
 Install, for example:
   bash        iop completions bash > ~/.local/share/bash-completion/completions/iop
@@ -153,6 +166,14 @@ pub enum Command {
     #[command(after_help = VALIDATE_AFTER_HELP)]
     Validate(ValidateArgs),
 
+    /// Print a JSON Schema of answer files or criteria files, for an editor to complete and check them
+    #[command(after_help = SCHEMA_AFTER_HELP)]
+    Schema {
+        /// Which files: answers (answer files, as iop init writes them) or criteria (criteria files)
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+
     /// Print a completion script for a shell
     #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions {
@@ -164,6 +185,13 @@ pub enum Command {
     /// Print the manual page (roff), for `man`
     #[command(after_help = MAN_AFTER_HELP)]
     Man,
+}
+
+/// What `iop schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    Answers,
+    Criteria,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod agreement;
 mod check;
 mod init;
 pub mod manual;
+mod schema;
 mod select;
 mod show;
 mod test;
@@ -99,6 +100,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
         Command::Agreement(args) => agreement::agreement(args, load()?, io),
         Command::Sets(args) => show::sets(args, load()?, io),
         Command::Show { set } => show::show(set.as_deref(), load()?, io),
+        Command::Schema { kind } => schema::schema(*kind, load()?, io),
         Command::Validate(args) => {
             // `--criteria` and PATH name files to check alike.
             let paths: Vec<PathBuf> = cli

@@ -156,6 +156,24 @@ impl Words {
         )
     }
 
+    /// What the template's first line is for, and the command that makes the schema it
+    /// names; `file` is the schema's file name.
+    pub fn template_schema(self, file: &str) -> [String; 2] {
+        [
+            pick!(
+                self,
+                "Första raden låter en editor (VS Code med Even Better TOML) fylla i och kontrollera filen",
+                "The first line lets an editor (VS Code with Even Better TOML) complete and check this file"
+            )
+            .to_string(),
+            pick!(
+                self,
+                format!("  när schemat finns i samma mapp: iop schema answers > {file}"),
+                format!("  once the schema is in its folder: iop schema answers > {file}")
+            ),
+        ]
+    }
+
     pub fn template_case_fields(self) -> [(&'static str, &'static str); 8] {
         pick!(
             self,

@@ -216,6 +216,25 @@ const SV: &[(&str, &str)] = &[
         "Visa en uppsättnings kriterier med formulering, stöd och källa, eller utan UPPSÄTTNING frågebanken",
     ),
     ("show set", "Ett uppsättnings-id, som `iop sets` listar dem"),
+    (
+        "schema",
+        "Skriv ut ett JSON-schema för svarsfiler eller kriteriefiler, så att en editor kan fylla i och kontrollera dem",
+    ),
+    (
+        "schema kind",
+        "Vilka filer: answers (svarsfiler, som iop init skriver dem) eller criteria (kriteriefiler)",
+    ),
+    (
+        "schema @after",
+        "Schemat byggs av de kriterier som gäller (med --criteria även dina) och beskriver varje fråga \
+         med dess text och stöd på språket i --lang. I VS Code med Even Better TOML (eller en annan \
+         editor som använder taplo) anger en svarsfil som iop init skrivit schemat på sin första rad, \
+         `#:schema ./iop-answers.schema.json`, räknat från filens mapp:\n\n  \
+         iop schema answers > iop-answers.schema.json\n  \
+         iop schema criteria > iop-criteria.schema.json\n\n\
+         Slutkoder:\n  0  schemat skrevs\n  \
+         2  kriterierna som angavs med --criteria kunde inte läsas eller är ogiltiga",
+    ),
 ];
 
 fn swedish(key: &str) -> Option<&'static str> {

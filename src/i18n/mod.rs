@@ -1,7 +1,8 @@
 //! Every word of the interface, in Swedish and English, split by who uses them: the
 //! verdicts and reports (`outcomes`), problems and errors (`problems`), the interview
 //! (`interview`), the criteria commands and the answer template (`catalog`), the memo and
-//! agreement labels (`memo`) and the command line's help (`help`).
+//! agreement labels (`memo`), the files' schemas (`schema`) and the command line's help
+//! (`help`).
 //!
 //! Domain text (criteria, the law, help texts, legal citations) lives in the data files
 //! under `criteria/`; only the interface's own words are here, so a translation is
@@ -25,8 +26,10 @@ mod interview;
 mod memo;
 mod outcomes;
 mod problems;
+mod schema;
 
 pub use interview::Reply;
+pub use schema::Key as SchemaKey;
 
 pub use crate::lang::Lang;
 

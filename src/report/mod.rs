@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod memo;
+pub mod schema;
 pub mod template;
 pub mod text;
 

@@ -48,8 +48,13 @@ fn toml_string(text: &str) -> String {
 pub fn render(sets: &[&CriteriaSet], catalog: &Catalog, lang: Lang) -> String {
     let w = Words(lang);
     let (bank, law) = (&catalog.bank, &catalog.law);
-    let mut out = String::new();
+    // First, where an editor finds the schema (taplo reads it from the file's first
+    // comments): a path beside the file, since the schema depends on the criteria in force.
+    let mut out = format!("#:schema ./{}\n", crate::report::schema::ANSWERS_FILE);
     for line in w.template_intro() {
+        let _ = writeln!(out, "# {line}");
+    }
+    for line in w.template_schema(crate::report::schema::ANSWERS_FILE) {
         let _ = writeln!(out, "# {line}");
     }
     let names: Vec<String> = sets

@@ -316,3 +316,36 @@ fn a_public_contract_overrides_the_criteria_and_a_fact_answers_null_when_open() 
     // Both sets name the public contract among their own criteria, too.
     assert_eq!(output.results[1].criteria_verdict, Verdict::Procurement);
 }
+
+/// `iop schema`: JSON on stdout, the answer file's tables with every question, and with
+/// `--criteria` the sets it adds.
+#[test]
+fn the_schemas_are_json_of_the_criteria_in_force() {
+    let out = common::iop(&["schema", "answers", "--lang", "sv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(schema["title"], "iop: svarsfil");
+    let answers = schema["properties"]["answers"]["properties"]
+        .as_object()
+        .unwrap();
+    assert_eq!(answers.len(), common::catalog().bank.questions.len());
+
+    let out = common::iop(&["schema", "criteria"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+
+    let out = common::iop(&[
+        "schema",
+        "criteria",
+        "--criteria",
+        "tests/criteria/bad-key.toml",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "invalid criteria give no schema"
+    );
+    assert!(out.stdout.is_empty());
+}

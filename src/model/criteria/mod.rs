@@ -121,6 +121,16 @@ enum File {
     Steps(Parsed<RawSteps>),
 }
 
+/// The keys each table of each kind of file may hold, as the loaders check them, by the
+/// kind's name: what `iop schema criteria` describes, which a test holds to these.
+pub const KEYS: [(&str, Schema); 5] = [
+    ("bank", bank::SCHEMA),
+    ("law", law::SCHEMA),
+    ("set", set::SCHEMA),
+    ("agreement", agreement::SCHEMA),
+    ("steps", steps::SCHEMA),
+];
+
 /// The kinds of criteria file, and the keys that tell each.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
