@@ -450,4 +450,47 @@ impl Words {
             "the file has no [expect] table"
         )
     }
+
+    /// The column heads of a job summary's totals: passed, failed, skipped, errors.
+    pub fn summary_header(self) -> [&'static str; 4] {
+        pick!(
+            self,
+            ["klarade", "klarade inte", "hoppades över", "fel i filen"],
+            ["passed", "failed", "skipped", "file errors"]
+        )
+    }
+
+    pub fn summary_failing(self) -> &'static str {
+        pick!(self, "Ärenden som inte klarade testet", "Failing cases")
+    }
+
+    pub fn summary_broken(self) -> &'static str {
+        pick!(
+            self,
+            "Filer som inte kunde läsas, med det första felet",
+            "Files that could not be read, with their first problem"
+        )
+    }
+
+    /// The line that says how many more were left out of a list.
+    pub fn summary_more(self, count: usize) -> String {
+        pick!(
+            self,
+            format!("… och {count} till"),
+            format!("… and {count} more")
+        )
+    }
+
+    pub fn summary_line_label(self) -> &'static str {
+        pick!(self, "rad", "line")
+    }
+
+    /// That the job summary could not be written; `file` and `error` are escaped.
+    pub fn summary_not_written(self, file: &str, error: &str) -> String {
+        pick!(
+            self,
+            format!("sammanfattningen kunde inte skrivas till {file}: {error}"),
+            format!("the job summary could not be written to {file}: {error}")
+        )
+    }
 }

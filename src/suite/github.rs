@@ -1,5 +1,6 @@
 //! `iop test --format github`: a GitHub Actions annotation for each failing expectation
-//! and each broken file, at the line it concerns, then the totals.
+//! and each broken file (titled with the problem's code), at the line it concerns, then
+//! the totals.
 
 use std::io::{self, Write};
 
@@ -45,7 +46,8 @@ impl Sink for Github<'_> {
                         Some(hint) => format!("{message} ({}: {hint})", w.help()),
                         None => message,
                     };
-                    self.error(&d.file, d.line(), "iop", &message)?;
+                    let title = format!("iop {}", d.problem.code());
+                    self.error(&d.file, d.line(), &title, &message)?;
                 }
                 Ok(())
             }

@@ -42,6 +42,8 @@ struct CheckJson<'a> {
 struct ErrorJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
+    /// The problem's stable code (`E-unknown-question`), whatever the language.
+    code: &'static str,
     message: String,
 }
 
@@ -69,6 +71,7 @@ impl Sink for Json<'_> {
                 .iter()
                 .map(|d| ErrorJson {
                     line: d.line(),
+                    code: d.problem.code(),
                     message: self.words.problem(&d.problem).0,
                 })
                 .collect(),

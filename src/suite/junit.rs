@@ -71,7 +71,7 @@ impl Sink for Junit<'_> {
                         let place = d
                             .line()
                             .map_or_else(|| d.file.clone(), |l| format!("{}:{l}", d.file));
-                        format!("{place}: {}", w.problem(&d.problem).0)
+                        format!("{place}: {}: {}", d.problem.code(), w.problem(&d.problem).0)
                     })
                     .collect();
                 writeln!(self.spool, "{open}>")?;

@@ -10,6 +10,7 @@
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod summary;
 pub mod text;
 
 use std::collections::BTreeMap;

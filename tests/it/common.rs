@@ -18,6 +18,8 @@ pub fn iop_with(args: &[&str], lang: &str, stdin: &str) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("CLICOLOR_FORCE")
+        // Under GitHub Actions, `iop test` would add to the job's summary.
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -138,3 +138,57 @@ fn a_changed_policy_shows_which_cases_change_verdict() {
         "{stdout}"
     );
 }
+
+#[test]
+fn errors_in_every_format_carry_their_code() {
+    let out = iop_test(&["tests/suite/nested/broken.toml", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["cases"][0]["errors"][0]["code"], "E-syntax");
+    let out = iop_test(&["tests/suite/nested/broken.toml", "--format", "github"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(",title=iop E-syntax::"), "{stdout}");
+    let out = iop_test(&["tests/suite/nested/broken.toml", "--format", "junit"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("broken.toml:2: E-syntax: "), "{stdout}");
+}
+
+/// Under GitHub Actions the job's summary gets the totals, what differed in each failing
+/// case and each broken file's first problem, added after what the file held; stdout is
+/// the format asked for, as without it.
+#[test]
+fn under_github_actions_a_summary_is_added_to_the_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("summary.md");
+    std::fs::write(&file, "An earlier step's summary.\n").unwrap();
+    let run = |summary: Option<&std::path::Path>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_iop"));
+        command
+            .args(["test", "tests/suite", "--format", "junit"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "en_GB.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("GITHUB_STEP_SUMMARY");
+        if let Some(file) = summary {
+            command.env("GITHUB_STEP_SUMMARY", file);
+        }
+        command.output().unwrap()
+    };
+    let with = run(Some(&file));
+    let without = run(None);
+    assert_eq!(with.status.code(), Some(2));
+    assert_eq!(with.stdout, without.stdout);
+    let summary = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        summary.starts_with("An earlier step's summary.\n### iop test\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("| 1 | 1 | 1 | 1 |"), "{summary}");
+    assert!(summary.contains("- tests/suite/fail.toml – Fails \\| for \\<Forum\\>\n"));
+    assert!(summary.contains("  - forum: expected iop, got procurement (line 15); not met:"));
+    assert!(summary.contains("- tests/suite/nested/broken.toml:2: `E-syntax` invalid TOML"));
+    assert!(
+        summary.ends_with("1 passed, 2 failed, 1 skipped\n\n"),
+        "{summary}"
+    );
+}

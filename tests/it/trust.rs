@@ -30,6 +30,7 @@ fn command<S: AsRef<OsStr>>(args: &[S]) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1");
     command
 }
