@@ -48,18 +48,15 @@ pub fn answer(bank: &Bank, id: &str, answers: &Answers) -> Option<Answer> {
     let Some(fact) = bank.fact(id) else {
         return answers.get(id).copied();
     };
-    let values: Vec<Option<bool>> = fact
-        .all_of
-        .iter()
-        .map(|q| answers.get(q).and_then(|a| a.known()))
-        .collect();
-    if values.contains(&Some(false)) {
-        Some(Answer::No)
-    } else if values.iter().all(|v| *v == Some(true)) {
-        Some(Answer::Yes)
-    } else {
-        None
+    let mut open = false;
+    for q in &fact.all_of {
+        match answers.get(q).and_then(|a| a.known()) {
+            Some(false) => return Some(Answer::No),
+            Some(true) => {}
+            None => open = true,
+        }
     }
+    if open { None } else { Some(Answer::Yes) }
 }
 
 /// How an item stands given the answer that meets it and the case's answer.

@@ -18,6 +18,10 @@ use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 /// paragraph separators, fillers and tag characters), and the noncharacters, which XML
 /// forbids.
 fn is_unsafe(c: char) -> bool {
+    // Printable ASCII, most of any text, is safe: one comparison for it.
+    if (' '..'\u{7f}').contains(&c) {
+        return false;
+    }
     (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_xml_forbidden(c)
 }
 
