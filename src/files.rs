@@ -114,6 +114,8 @@ fn temporary() -> tempfile::Builder<'static, 'static> {
 fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let _held = hold_writes();
     let dir = folder_of(path);
+    // Changed only where permissions are set (Unix).
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = temporary();
     #[cfg(unix)]
     {
