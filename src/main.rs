@@ -93,14 +93,16 @@ fn main() -> ExitCode {
     colored::control::set_override(color);
     // Ctrl-C during an interview: say what was saved where, then stop as SIGINT would;
     // a file being written is finished first.
-    let _ = ctrlc::set_handler(|| {
-        let _held = files::hold_writes();
-        let message = app::interrupt_message();
-        if !message.is_empty() {
-            let _ = writeln!(io::stderr(), "\n{message}");
-        }
-        std::process::exit(130);
-    });
+    if app::handles_interrupt(&cli.command) {
+        let _ = ctrlc::set_handler(|| {
+            let _held = files::hold_writes();
+            let message = app::interrupt_message();
+            if !message.is_empty() {
+                let _ = writeln!(io::stderr(), "\n{message}");
+            }
+            std::process::exit(130);
+        });
+    }
     let stdin = io::stdin();
     let stdin_is_terminal = stdin.is_terminal();
     let stdout_is_terminal = io::stdout().is_terminal();

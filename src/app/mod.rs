@@ -74,6 +74,20 @@ impl Io<'_> {
     }
 }
 
+/// Whether a command asks questions or writes a file, and so needs its own Ctrl-C: one
+/// that says what was saved and lets a file being written be finished. Any other command
+/// is stopped by Ctrl-C as any program is, without a thread started to wait for it.
+pub fn handles_interrupt(command: &Command) -> bool {
+    match command {
+        Command::Check(args) => {
+            args.file.is_none() || args.interactive || args.save.is_some() || args.output.is_some()
+        }
+        Command::Init(args) => args.output.is_some(),
+        Command::Agreement(args) => args.output.is_some(),
+        _ => false,
+    }
+}
+
 /// Runs the command line and returns its exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> Exit {
     match dispatch(cli, io) {
@@ -195,4 +209,36 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
         Failure::Build(error) => report::diagnostics::usage(&w.cannot_build(&error.to_string()), w),
     };
     let _ = io.stderr.write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn only_an_interview_or_a_written_file_takes_over_ctrl_c() {
+        let takes = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["iop"].iter().chain(args)).unwrap();
+            handles_interrupt(&cli.command)
+        };
+        assert!(takes(&["check"]));
+        assert!(takes(&["check", "case.toml", "-i"]));
+        assert!(takes(&["check", "case.toml", "--save", "case.toml"]));
+        assert!(takes(&[
+            "check",
+            "case.toml",
+            "-o",
+            "memo.md",
+            "-f",
+            "markdown"
+        ]));
+        assert!(takes(&["init", "-o", "case.toml"]));
+        assert!(takes(&["agreement", "case.toml", "-o", "avtal.md"]));
+        assert!(!takes(&["check", "case.toml", "--set", "all"]));
+        assert!(!takes(&["init"]));
+        assert!(!takes(&["test", "cases/"]));
+        assert!(!takes(&["schema", "answers"]));
+    }
 }
