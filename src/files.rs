@@ -114,6 +114,7 @@ fn temporary() -> tempfile::Builder<'static, 'static> {
 fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let _held = hold_writes();
     let dir = folder_of(path);
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = temporary();
     #[cfg(unix)]
     {
