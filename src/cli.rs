@@ -110,7 +110,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Language of the output [default: from LC_ALL, LC_MESSAGES or LANG; sv* gives Swedish]
+    /// Language of the output [default: from LC_ALL, LC_MESSAGES or LANG, else the system's language; sv* gives Swedish]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 

@@ -79,7 +79,8 @@ impl<W: Write> Write for Tracked<W> {
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let env = |name: &str| std::env::var(name).ok();
-    let lang = lang_flag(&args[1.min(args.len())..]).unwrap_or_else(|| Lang::from_locale(env));
+    let lang = lang_flag(&args[1.min(args.len())..])
+        .unwrap_or_else(|| Lang::from_locale(env, sys_locale::get_locale));
     let words = Words(lang);
     let matches = match help::command(lang).try_get_matches_from(&args) {
         Ok(matches) => matches,

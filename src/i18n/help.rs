@@ -20,7 +20,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "lang",
-        "Språk i utskriften: sv eller en [standard: från LC_ALL, LC_MESSAGES eller LANG; sv* ger svenska]",
+        "Språk i utskriften: sv eller en [standard: från LC_ALL, LC_MESSAGES eller LANG, annars systemets språk; sv* ger svenska]",
     ),
     (
         "color",
@@ -278,9 +278,10 @@ fn localize(mut cmd: Command, path: &str) -> Command {
     cmd
 }
 
-/// The command line with its help in the given language.
+/// The command line with its help in the given language. Its usage says `iop`, whatever
+/// the binary's file is called (`iop.exe` on Windows).
 pub fn command(lang: crate::lang::Lang) -> Command {
-    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command().bin_name("iop");
     if lang == crate::lang::Lang::Sv {
         cmd.build();
         cmd = localize(cmd, "");

@@ -398,26 +398,6 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::term::tests::env;
-
-    #[test]
-    fn locale_order_is_lc_all_lc_messages_lang() {
-        assert_eq!(Lang::from_locale(env(&[("LANG", "sv_SE.UTF-8")])), Lang::Sv);
-        assert_eq!(
-            Lang::from_locale(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "sv_SE")])),
-            Lang::En
-        );
-        assert_eq!(
-            Lang::from_locale(env(&[("LC_MESSAGES", "sv_FI"), ("LANG", "C")])),
-            Lang::Sv
-        );
-        assert_eq!(
-            Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "sv")])),
-            Lang::Sv
-        );
-        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
-    }
 
     #[test]
     fn lists_read_naturally() {
