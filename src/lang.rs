@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn locale_order_is_lc_all_lc_messages_lang() {
-        assert_eq!(Lang::from_locale(env(&[("LANG", "sv_SE.UTF-8")]), none), Lang::Sv);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "sv_SE.UTF-8")]), none),
+            Lang::Sv
+        );
         assert_eq!(
             Lang::from_locale(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "sv_SE")]), none),
             Lang::En
@@ -70,7 +73,10 @@ mod tests {
             Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "sv")]), none),
             Lang::Sv
         );
-        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")]), none), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "C.UTF-8")]), none),
+            Lang::En
+        );
         assert_eq!(Lang::from_locale(env(&[]), none), Lang::En);
     }
 
@@ -79,7 +85,10 @@ mod tests {
         let swedish = || Some("sv-SE".to_string());
         assert_eq!(Lang::from_locale(env(&[]), swedish), Lang::Sv);
         assert_eq!(Lang::from_locale(env(&[("LANG", "")]), swedish), Lang::Sv);
-        assert_eq!(Lang::from_locale(env(&[]), || Some("en-US".into())), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[]), || Some("en-US".into())),
+            Lang::En
+        );
         // A variable that is set wins, even one that asks for English.
         assert_eq!(Lang::from_locale(env(&[("LANG", "C")]), swedish), Lang::En);
         let asked = std::cell::Cell::new(false);
@@ -88,6 +97,9 @@ mod tests {
             None
         };
         assert_eq!(Lang::from_locale(env(&[("LANG", "sv_SE")]), os), Lang::Sv);
-        assert!(!asked.get(), "the system is not asked when a variable decides");
+        assert!(
+            !asked.get(),
+            "the system is not asked when a variable decides"
+        );
     }
 }
