@@ -32,7 +32,7 @@ pub fn read_file_within(
     limit: u64,
     wait: Duration,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let failed = |e: io::Error| Diagnostic::file(name, Problem::Read(e.to_string()));
+    let failed = |e: io::Error| Diagnostic::file(name, Problem::Read((&e).into()));
     let meta = std::fs::metadata(path).map_err(failed)?;
     if meta.is_dir() {
         return Err(Diagnostic::file(name, Problem::Folder));

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use iop::cli::Cli;
+use iop::diagnostic::OsError;
 use iop::escape::clean;
 use iop::i18n::{Lang, Words, help};
 use iop::{Exit, app, files, term};
@@ -125,7 +126,12 @@ fn main() -> ExitCode {
     // pipe (`iop … | head`) ends it quietly, as it does `cat`.
     if let Some((kind, message)) = &stdout.failed {
         if *kind != io::ErrorKind::BrokenPipe {
-            let line = format!("{}: {}", words.error(), words.output_failed(false, message));
+            let error = OsError {
+                kind: *kind,
+                message: message.clone(),
+            };
+            let why = words.os_error(&error);
+            let line = format!("{}: {}", words.error(), words.output_failed(false, &why));
             let _ = writeln!(stderr, "{line}");
         }
         code = Exit::Error as u8;

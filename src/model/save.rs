@@ -372,7 +372,7 @@ impl AnswerFile {
 fn read_if_there(path: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Diagnostic::file(name, Problem::Read(e.to_string()))),
+        Err(e) => return Err(Diagnostic::file(name, Problem::Read((&e).into()))),
         Ok(_) => {}
     }
     let meta = match std::fs::metadata(path) {
@@ -381,7 +381,7 @@ fn read_if_there(path: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic>
             let target = escape::path(&target);
             return Err(Diagnostic::file(name, Problem::DanglingLink { target }));
         }
-        Err(e) => return Err(Diagnostic::file(name, Problem::Read(e.to_string()))),
+        Err(e) => return Err(Diagnostic::file(name, Problem::Read((&e).into()))),
         Ok(meta) => meta,
     };
     if meta.is_dir() {
