@@ -107,7 +107,7 @@ fn shown_path(path: &std::path::Path, folder: Option<&std::path::Path>) -> Strin
     };
     let mut out = String::new();
     for part in parts {
-        if !(out.is_empty() || out.ends_with('/')) && !matches!(part, Component::RootDir) {
+        if !(out.is_empty() || out.ends_with('/') || matches!(part, Component::RootDir)) {
             out.push('/');
         }
         match part {
