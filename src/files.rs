@@ -114,12 +114,14 @@ fn temporary() -> tempfile::Builder<'static, 'static> {
 fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let _held = hold_writes();
     let dir = folder_of(path);
-    let mut builder = temporary();
+    let builder = temporary();
     #[cfg(unix)]
-    {
+    let builder = {
         use std::os::unix::fs::PermissionsExt;
+        let mut builder = builder;
         builder.permissions(fs::Permissions::from_mode(0o666));
-    }
+        builder
+    };
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
