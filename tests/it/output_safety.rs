@@ -54,7 +54,14 @@ struct Fixture {
 }
 
 /// A file name that is itself an escape sequence.
+#[cfg(unix)]
 const NASTY_NAME: &str = "\u{1b}[31m\u{9b}2J\u{202e}";
+
+/// Windows allows no C0 control character (ESC among them) in a file name: there the name
+/// drives a terminal with what it does allow, the C1 control CSI, DEL and a right-to-left
+/// override.
+#[cfg(not(unix))]
+const NASTY_NAME: &str = "\u{9b}2J\u{7f}\u{202e}";
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
