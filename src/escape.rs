@@ -125,18 +125,22 @@ fn shown_path(path: &std::path::Path, folder: Option<&std::path::Path>) -> Strin
 }
 
 /// The parts of `path` after those of `folder`, if it starts with them all. Windows
-/// compares names as its file systems do, without regard to case.
+/// compares names as its file systems do, without regard to case, and a drive as the same
+/// however it is written (`C:`, `c:`, `\\?\C:`).
 fn within<'p>(
     path: &'p std::path::Path,
     folder: &std::path::Path,
 ) -> Option<Vec<std::path::Component<'p>>> {
+    use std::path::Component;
     let mut rest = path.components();
     for part in folder.components() {
         let next = rest.next()?;
-        let same = if cfg!(windows) {
-            part.as_os_str().eq_ignore_ascii_case(next.as_os_str())
-        } else {
-            part == next
+        let same = match (part, next) {
+            (Component::Prefix(a), Component::Prefix(b)) => {
+                drive(a).eq_ignore_ascii_case(&drive(b))
+            }
+            _ if cfg!(windows) => part.as_os_str().eq_ignore_ascii_case(next.as_os_str()),
+            _ => part == next,
         };
         if !same {
             return None;
@@ -479,6 +483,7 @@ mod tests {
                 "cases/x.toml"
             );
             assert_eq!(shown("D:\\x.toml", Some("C:\\repo")), "D:/x.toml");
+            assert_eq!(shown("\\\\?\\C:\\repo\\x.toml", Some("c:\\repo")), "x.toml");
             assert_eq!(shown("\\\\?\\D:\\x.toml", None), "D:/x.toml");
             assert_eq!(
                 shown("\\\\server\\share\\x.toml", None),

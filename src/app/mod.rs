@@ -26,6 +26,7 @@ use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::model::criteria;
 use crate::report;
+use crate::term::Term;
 
 /// Why a command could not finish.
 #[derive(Debug)]
@@ -65,6 +66,11 @@ pub struct Io<'a> {
     pub stdin_is_terminal: bool,
     /// Whether stdout is a terminal: a Word document is not written there.
     pub stdout_is_terminal: bool,
+    /// Whether stdout is coloured, and the width its prose is broken to.
+    pub out: Term,
+    /// Whether stderr is coloured, and its width (the interview's, when asked on a
+    /// terminal).
+    pub err: Term,
 }
 
 impl Io<'_> {
@@ -103,7 +109,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
                 .chain(&args.paths)
                 .cloned()
                 .collect();
-            let validation = validate::validate(&paths, io.words());
+            let validation = validate::validate(&paths, io.words(), io.out);
             write_out(io, &validation.text)?;
             Ok(validation.exit)
         }
@@ -161,7 +167,7 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
     let text = match failure {
         Failure::Input(problems) => problems
             .iter()
-            .map(|d| report::diagnostics::render(d, w))
+            .map(|d| report::diagnostics::render(d, w, io.err))
             .collect::<Vec<_>>()
             .join("\n"),
         Failure::UnknownSet {
@@ -174,18 +180,20 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
             if let Some(s) = suggestion {
                 message = format!("{message}\n  {}: {}", w.help(), w.did_you_mean(s));
             }
-            report::diagnostics::usage(&message, w)
+            report::diagnostics::usage(&message, w, io.err)
         }
         Failure::NeedsOneSet { known } => {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
-            report::diagnostics::usage(&w.needs_one_set(&known), w)
+            report::diagnostics::usage(&w.needs_one_set(&known), w, io.err)
         }
         // Said once by the binary's writer, which remembers it.
         Failure::Output(_) => String::new(),
         Failure::BinaryToTerminal { format } => {
-            report::diagnostics::usage(&w.binary_to_terminal(format), w)
+            report::diagnostics::usage(&w.binary_to_terminal(format), w, io.err)
         }
-        Failure::Build(error) => report::diagnostics::usage(&w.cannot_build(&error.to_string()), w),
+        Failure::Build(error) => {
+            report::diagnostics::usage(&w.cannot_build(&error.to_string()), w, io.err)
+        }
     };
     let _ = io.stderr.write_all(text.as_bytes());
 }

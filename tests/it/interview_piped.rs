@@ -276,6 +276,8 @@ fn q_stops_keeps_the_answers_and_shows_the_verdict_so_far() {
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
+    // Named as all output names files, with forward slashes.
+    let save = &save.replace('\\', "/");
     assert!(
         err.contains(&format!("Frågorna avslutade. 1 svar är sparat i {save}.")),
         "{err}"

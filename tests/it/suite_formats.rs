@@ -172,7 +172,8 @@ fn machine_output_names_files_as_github_places_them() {
     );
     // The same folder named from here, with the system's separator, and by its full path:
     // the names are the same, relative to the working folder, with forward slashes.
-    let absolute = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    let absolute = std::path::absolute(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
         .join("tests")
         .join("suite");
     let native = std::path::Path::new("tests").join("suite");
