@@ -125,10 +125,11 @@ fn options<'a>(width: usize, first: &'a str, pad: &'a str) -> textwrap::Options<
 }
 
 /// Breaks text into lines of at most `width` columns, at spaces; a word longer than the
-/// width stands on a line of its own. Each line of the text starts a new line.
+/// width stands on a line of its own. Each line of the text starts a new line; an empty
+/// text has none.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, options(width, "", ""))
-        .into_iter()
+    text.lines()
+        .flat_map(|line| textwrap::wrap(line, options(width, "", "")))
         .map(|line| line.into_owned())
         .collect()
 }
@@ -226,6 +227,9 @@ pub(crate) mod tests {
         assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("ordlängd", 3), ["ordlängd"]);
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("a\n\nb\n", 6), ["a", "", "b"]);
+        assert_eq!(wrap("", 6), Vec::<String>::new());
         // Never at a hyphen: ids stay whole.
         assert_eq!(wrap("se sou-2019-56", 10), ["se", "sou-2019-56"]);
     }
