@@ -175,7 +175,7 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The answer file (TOML with [case], [answers], [notes] and [expect]); without it, the questions are asked
+    /// The answer file (TOML with [case], [answers], [notes] and [expect]), or - to read it from standard input; without it, the questions are asked
     pub file: Option<PathBuf>,
 
     /// Ask the questions the file leaves open (unanswered or "unknown"), one at a time
@@ -262,7 +262,7 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct AgreementArgs {
-    /// The answer file (TOML with [case], [answers] and [notes])
+    /// The answer file (TOML with [case], [answers] and [notes]), or - to read it from standard input
     pub file: PathBuf,
 
     /// The criteria set whose verdict must be IOP [default: the case's `[case] set`, else the set that governs its public party]

@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::select::Selection;
-use super::{Failure, Io, write_document};
+use super::{Failure, Io, read_answer_file, write_document};
 use crate::cli::CheckArgs;
-use crate::diagnostic::{Diagnostic, read_text};
+use crate::diagnostic::Diagnostic;
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::i18n::{Reply, Words};
@@ -42,12 +42,13 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         return Err(Failure::BinaryToTerminal { format: "docx" });
     }
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
+    // `-` reads the answer file from stdin, where an interview reads its answers.
+    if interactive && args.file.as_deref() == Some(Path::new("-")) {
+        return Err(Failure::StdinTwice);
+    }
     // FILE is read once: for the case, and as the start of a new --save file.
     let input = match &args.file {
-        Some(path) => Some((
-            crate::escape::path(path),
-            read_text(path).map_err(|d| vec![d])?,
-        )),
+        Some(path) => Some(read_answer_file(path, io)?),
         None => None,
     };
     let mut case = match &input {

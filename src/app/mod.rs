@@ -18,7 +18,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, read_text};
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::files::{Overwrite, write_atomic};
@@ -48,6 +48,8 @@ pub enum Failure {
     BinaryToTerminal { format: &'static str },
     /// A document could not be put together (the Word file's packing failed).
     Build(io::Error),
+    /// `-` as FILE together with an interview, which reads its answers from stdin too.
+    StdinTwice,
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -149,6 +151,19 @@ pub(crate) fn write_document(
     Ok(Exit::Success)
 }
 
+/// An answer file named on the command line, by the name messages give it, and its text;
+/// `-` reads it from stdin.
+pub(crate) fn read_answer_file(path: &Path, io: &mut Io<'_>) -> Result<(String, String), Failure> {
+    let (name, text) = if path == Path::new("-") {
+        let bytes = crate::input::read_stdin(&mut *io.stdin, crate::input::MAX_FILE);
+        let text = bytes.and_then(|bytes| crate::diagnostic::decode("-", bytes));
+        ("-".to_string(), text)
+    } else {
+        (crate::escape::path(path), read_text(path))
+    };
+    Ok((name, text.map_err(|d| vec![d])?))
+}
+
 /// Writes a whole output at once.
 pub(crate) fn write_out(io: &mut Io<'_>, text: &str) -> Result<(), Failure> {
     write_out_bytes(io, text.as_bytes())
@@ -194,6 +209,7 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
         Failure::Build(error) => {
             report::diagnostics::usage(&w.cannot_build(&error.to_string()), w, io.err)
         }
+        Failure::StdinTwice => report::diagnostics::usage(w.stdin_twice(), w, io.err),
     };
     let _ = io.stderr.write_all(text.as_bytes());
 }

@@ -52,7 +52,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "check file",
-        "Svarsfilen (TOML med [case], [answers], [notes] och [expect]); utan den ställs frågorna",
+        "Svarsfilen (TOML med [case], [answers], [notes] och [expect]), eller - för att läsa den från standard in; utan den ställs frågorna",
     ),
     (
         "check interactive",
@@ -142,7 +142,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "agreement file",
-        "Svarsfilen (TOML med [case], [answers] och [notes])",
+        "Svarsfilen (TOML med [case], [answers] och [notes]), eller - för att läsa den från standard in",
     ),
     (
         "agreement set",

@@ -49,6 +49,15 @@ impl Words {
     }
 
     /// A command that needs one set got none or several.
+    /// `-` as FILE given with an interview.
+    pub fn stdin_twice(self) -> &'static str {
+        pick!(
+            self,
+            "`-` läser svarsfilen från standard in, men där läser intervjun (-i, --save) sina svar; ange svarsfilens namn i stället",
+            "`-` reads the answer file from standard input, where the interview (-i, --save) reads its answers; name the answer file instead"
+        )
+    }
+
     pub fn needs_one_set(self, known: &[&str]) -> String {
         pick!(
             self,
