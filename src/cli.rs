@@ -114,7 +114,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// When to colour the output: auto (on a terminal only; NO_COLOR and CLICOLOR_FORCE are honoured), always or never
+    /// When to colour the output: auto (stdout and stderr each on a terminal only; NO_COLOR, CLICOLOR=0, TERM=dumb and CLICOLOR_FORCE are honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 

@@ -24,7 +24,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "color",
-        "När utskriften ska färgas: auto (standard: bara i en terminal; NO_COLOR och CLICOLOR_FORCE följs), always eller never",
+        "När utskriften ska färgas: auto (standard: stdout och stderr var för sig, bara i en terminal; NO_COLOR, CLICOLOR=0, TERM=dumb och CLICOLOR_FORCE följs), always eller never",
     ),
     (
         "criteria",
