@@ -77,7 +77,7 @@ pub fn read_stdin(stdin: &mut dyn Read, limit: u64) -> Result<Vec<u8>, Diagnosti
 }
 
 /// Everything `reader` gives, or `None` if that is more than `limit` bytes.
-fn read_limited(reader: impl Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_limited(reader: impl Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     reader
         .take(limit.saturating_add(1))
