@@ -23,6 +23,8 @@ pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
                 out: &mut out,
                 err: &mut *io.stderr,
                 words,
+                out_term: io.out,
+                err_term: io.err,
             };
             suite::run(&paths, catalog, &mut sink)
         }

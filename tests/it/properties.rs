@@ -737,7 +737,7 @@ fn assert_clear(problems: &[Diagnostic], file: &str, text: &str) {
         for lang in [Lang::Sv, Lang::En] {
             let w = Words(lang);
             assert!(!w.problem(&d.problem).0.is_empty());
-            let shown = diagnostics::render(d, w);
+            let shown = diagnostics::render(d, w, iop::term::Term::default());
             assert!(shown.contains(&d.file), "{shown}");
         }
     }
