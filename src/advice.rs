@@ -156,16 +156,18 @@ pub fn open_questions<'a>(
         .collect()
 }
 
-/// The question among `candidates` (in the bank's order) that, in the worst case, leaves
-/// the fewest possible verdicts over the sets together. A question whose answers cannot
-/// change any set's possible verdicts settles nothing and is passed over, unless no
-/// candidate can (then the first is taken). Ties: the first in the bank's order.
+/// Of the candidates (in the bank's order), the question that in the worst case leaves
+/// the fewest possible verdicts over the sets together; ties: the first. With
+/// `passing_over`, a question whose answers cannot change any set's possible verdicts
+/// settles nothing and is passed over, unless no candidate can (then the first is taken):
+/// what an interview should ask. Without it, the rule as the decision model states it.
 fn best_of<'a>(
     candidates: &[&'a str],
     sets: &[&CriteriaSet],
     law: &Law,
     bank: &Bank,
     answers: &Answers,
+    passing_over: bool,
 ) -> Option<&'a str> {
     let now: Vec<Vec<Verdict>> = sets
         .iter()
@@ -186,7 +188,7 @@ fn best_of<'a>(
             }
             worst = worst.max(left);
         }
-        if moves && best.is_none_or(|(_, b)| worst < b) {
+        if (moves || !passing_over) && best.is_none_or(|(_, b)| worst < b) {
             best = Some((q, worst));
         }
     }
@@ -195,13 +197,20 @@ fn best_of<'a>(
 
 /// The open question that, in the worst case, leaves the fewest possible verdicts for one
 /// set (ties: the first in the bank's order); `None` when only one verdict is possible.
+/// The open questions are those of the law's and the set's required items that are still
+/// open; the rule is the decision model's, with no question passed over.
 pub fn next_question<'a>(
     set: &CriteriaSet,
     law: &Law,
     bank: &'a Bank,
     answers: &Answers,
 ) -> Option<&'a str> {
-    next_question_for(&[set], law, bank, answers)
+    let sets = [set];
+    let candidates = unsettled_questions(&sets, law, bank, answers, &[]);
+    if candidates.is_empty() {
+        return None;
+    }
+    best_of(&candidates, &sets, law, bank, answers, false)
 }
 
 /// The open question that settles the most across several sets: the fewest possible
@@ -215,7 +224,7 @@ pub fn next_question_for<'a>(
     answers: &Answers,
 ) -> Option<&'a str> {
     let candidates = unsettled_questions(sets, law, bank, answers, &[]);
-    best_of(&candidates, sets, law, bank, answers)
+    best_of(&candidates, sets, law, bank, answers, true)
 }
 
 /// The open questions of the sets whose verdict is not settled, in the bank's order,
@@ -255,7 +264,7 @@ pub fn interview_question<'a>(
         .iter()
         .flat_map(|item| bank.questions_of(&item.id))
         .find_map(|q| candidates.iter().find(|c| **c == q).copied());
-    law_first.or_else(|| best_of(&candidates, sets, law, bank, answers))
+    law_first.or_else(|| best_of(&candidates, sets, law, bank, answers, true))
 }
 
 /// How many questions an adaptive interview could still ask: the open questions of the
@@ -541,7 +550,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_that_cannot_change_anything_is_not_the_next() {
+    fn a_question_that_cannot_change_anything_is_passed_over_by_the_interview() {
         let (bank, law, mut set) = (sample_bank(), sample_law(), sample_set());
         // `grant` fails: a grant unless the contract (or `buy`) makes it procurement. `goal`
         // (route none) is open but cannot change that; the contract's questions can.
@@ -553,9 +562,11 @@ mod tests {
         );
         let open = open_questions(&set, &law, &bank, &a);
         assert_eq!(open, ["goal", "pay", "bind"]);
-        // Every open question leaves both in the worst case; `goal` comes first in the
-        // bank but settles nothing.
-        assert_eq!(next_question(&set, &law, &bank, &a), Some("pay"));
+        // Every open question leaves both in the worst case: by the decision model's rule
+        // the first in the bank's order is the next, though `goal` settles nothing; an
+        // interview passes it over for a question that can settle something.
+        assert_eq!(next_question(&set, &law, &bank, &a), Some("goal"));
+        assert_eq!(next_question_for(&[&set], &law, &bank, &a), Some("pay"));
     }
 
     #[test]

@@ -123,11 +123,11 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Language of the output [default: from LC_ALL, LC_MESSAGES or LANG; sv* gives Swedish]
+    /// Language of the output [default: from LC_ALL, LC_MESSAGES or LANG, else the system's language; sv* gives Swedish]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// When to colour the output: auto (on a terminal only; NO_COLOR and CLICOLOR_FORCE are honoured), always or never
+    /// When to colour the output: auto (stdout and stderr each on a terminal only; NO_COLOR, CLICOLOR=0, TERM=dumb and CLICOLOR_FORCE are honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -203,7 +203,7 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The answer file (TOML with [case], [answers], [notes] and [expect]); without it, the questions are asked
+    /// The answer file (TOML with [case], [answers], [notes] and [expect]), or - to read it from standard input; without it, the questions are asked
     pub file: Option<PathBuf>,
 
     /// Ask the questions the file leaves open (unanswered or "unknown"), one at a time
@@ -290,7 +290,7 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct AgreementArgs {
-    /// The answer file (TOML with [case], [answers] and [notes])
+    /// The answer file (TOML with [case], [answers] and [notes]), or - to read it from standard input
     pub file: PathBuf,
 
     /// The criteria set whose verdict must be IOP [default: the case's `[case] set`, else the set that governs its public party]

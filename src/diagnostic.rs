@@ -226,11 +226,29 @@ impl FileKind {
     }
 }
 
+/// What the operating system said when a file could not be read or written: its kind,
+/// which iop puts in the user's words where it has words for it (a file not found, no
+/// permission, a full disk), and its own message for the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OsError {
+    pub kind: io::ErrorKind,
+    pub message: String,
+}
+
+impl From<&io::Error> for OsError {
+    fn from(error: &io::Error) -> OsError {
+        OsError {
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
+}
+
 /// What is wrong. Rendered in both languages by `i18n::Words::problem`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// The file could not be read (the operating system's message).
-    Read(String),
+    /// The file could not be read.
+    Read(OsError),
     /// A folder was given where a file is read.
     Folder,
     /// The file is not UTF-8 text.
@@ -312,8 +330,8 @@ pub enum Problem {
     NotAnswerFile,
     /// A file to write exists, and `--force` was not given.
     Exists,
-    /// A file could not be written (the operating system's message).
-    Write(String),
+    /// A file could not be written.
+    Write(OsError),
     /// A set id that replaces a built-in set (a warning from `iop validate`).
     ReplacesBuiltin {
         id: String,
@@ -651,12 +669,12 @@ impl Diagnostic {
             {
                 return *carried.0;
             }
-            return Diagnostic::file(file, Problem::Write(String::new()));
+            return Diagnostic::file(file, Problem::Write(OsError::from(&io::Error::other(""))));
         }
         let problem = match error.kind() {
             io::ErrorKind::AlreadyExists if writing => Problem::Exists,
-            _ if writing => Problem::Write(error.to_string()),
-            _ => Problem::Read(error.to_string()),
+            _ if writing => Problem::Write(OsError::from(&error)),
+            _ => Problem::Read(OsError::from(&error)),
         };
         Diagnostic::file(file, problem)
     }

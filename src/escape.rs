@@ -86,24 +86,100 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A file's name as text to show: as it is when it is UTF-8, else with each byte that
-/// is not shown as `\xe4`, so that every name can be told apart and none is lost.
+/// A file's name as iop's output shows it, in the text a person reads and in what CI
+/// reads alike (JUnit, GitHub annotations, JSON), on every system: relative to the working
+/// folder where the file lies under it, with forward slashes and without `./`, so that
+/// `./cases/x.toml`, `cases\x.toml` and `C:\repo\cases\x.toml` (run in `C:\repo`) are
+/// all `cases/x.toml`, which GitHub places. A name that is not UTF-8 keeps each byte that
+/// is not as `\xe4`, so that every name can be told apart and none is lost.
 pub fn path(path: &std::path::Path) -> String {
+    static WORKING_FOLDER: std::sync::OnceLock<Option<std::path::PathBuf>> =
+        std::sync::OnceLock::new();
+    let folder = WORKING_FOLDER.get_or_init(|| std::env::current_dir().ok());
+    shown_path(path, folder.as_deref())
+}
+
+/// `path`, relative to `folder` where it lies under it.
+fn shown_path(path: &std::path::Path, folder: Option<&std::path::Path>) -> String {
+    use std::path::Component;
+    let inside = folder
+        .filter(|_| path.is_absolute())
+        .and_then(|folder| within(path, folder));
+    let parts: Vec<Component<'_>> = match inside {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => path.components().collect(),
+    };
+    let mut out = String::new();
+    for part in parts {
+        if !(out.is_empty() || out.ends_with('/') || matches!(part, Component::RootDir)) {
+            out.push('/');
+        }
+        match part {
+            Component::Prefix(prefix) => out.push_str(&drive(prefix)),
+            Component::RootDir => out.push('/'),
+            Component::CurDir => {}
+            Component::ParentDir => out.push_str(".."),
+            Component::Normal(name) => push_name(&mut out, name),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+/// The parts of `path` after those of `folder`, if it starts with them all. Windows
+/// compares names as its file systems do, without regard to case, and a drive as the same
+/// however it is written (`C:`, `c:`, `\\?\C:`).
+fn within<'p>(
+    path: &'p std::path::Path,
+    folder: &std::path::Path,
+) -> Option<Vec<std::path::Component<'p>>> {
+    use std::path::Component;
+    let mut rest = path.components();
+    for part in folder.components() {
+        let next = rest.next()?;
+        let same = match (part, next) {
+            (Component::Prefix(a), Component::Prefix(b)) => {
+                drive(a).eq_ignore_ascii_case(&drive(b))
+            }
+            _ if cfg!(windows) => part.as_os_str().eq_ignore_ascii_case(next.as_os_str()),
+            _ => part == next,
+        };
+        if !same {
+            return None;
+        }
+    }
+    Some(rest.collect())
+}
+
+/// A Windows drive or share: `C:`, `//server/share`.
+fn drive(prefix: std::path::PrefixComponent<'_>) -> String {
+    use std::path::Prefix;
+    match prefix.kind() {
+        Prefix::Disk(letter) | Prefix::VerbatimDisk(letter) => format!("{}:", letter as char),
+        Prefix::UNC(server, share) | Prefix::VerbatimUNC(server, share) => {
+            format!("//{}/{}", server.to_string_lossy(), share.to_string_lossy())
+        }
+        _ => prefix.as_os_str().to_string_lossy().replace('\\', "/"),
+    }
+}
+
+/// One name of a path, with each byte that is not UTF-8 as `\xe4`.
+fn push_name(out: &mut String, name: &std::ffi::OsStr) {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        for chunk in name.as_bytes().utf8_chunks() {
             out.push_str(chunk.valid());
             for b in chunk.invalid() {
                 let _ = write!(out, "\\x{b:02x}");
             }
         }
-        out
     }
     #[cfg(not(unix))]
     {
-        path.display().to_string()
+        out.push_str(&name.to_string_lossy());
     }
 }
 
@@ -375,6 +451,48 @@ mod tests {
         ] {
             let shown = markup(&format!("a{c}b"));
             assert!(!shown.contains(c), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_path_is_shown_relative_with_forward_slashes() {
+        let shown = |p: &str, folder: Option<&str>| {
+            shown_path(std::path::Path::new(p), folder.map(std::path::Path::new))
+        };
+        assert_eq!(shown("./cases/x.toml", None), "cases/x.toml");
+        assert_eq!(shown("cases//./x.toml", None), "cases/x.toml");
+        assert_eq!(shown("../cases/x.toml", None), "../cases/x.toml");
+        assert_eq!(shown("-", None), "-");
+        assert_eq!(shown(".", None), ".");
+        assert_eq!(shown("./", None), ".");
+        #[cfg(unix)]
+        {
+            assert_eq!(shown("/w/cases/x.toml", Some("/w")), "cases/x.toml");
+            assert_eq!(shown("/w/./cases/x.toml", Some("/w/")), "cases/x.toml");
+            assert_eq!(shown("/w/x.toml", None), "/w/x.toml");
+            assert_eq!(shown("/elsewhere/x.toml", Some("/w")), "/elsewhere/x.toml");
+            assert_eq!(shown("/wx/a.toml", Some("/w")), "/wx/a.toml");
+            assert_eq!(shown("/w", Some("/w")), "/w");
+            assert_eq!(shown("cases\\x.toml", None), "cases\\x.toml");
+        }
+        #[cfg(windows)]
+        {
+            assert_eq!(shown(".\\cases\\x.toml", None), "cases/x.toml");
+            assert_eq!(
+                shown("tests/suite\\nested\\a.toml", None),
+                "tests/suite/nested/a.toml"
+            );
+            assert_eq!(
+                shown("c:\\repo\\cases\\x.toml", Some("C:\\Repo")),
+                "cases/x.toml"
+            );
+            assert_eq!(shown("D:\\x.toml", Some("C:\\repo")), "D:/x.toml");
+            assert_eq!(shown("\\\\?\\C:\\repo\\x.toml", Some("c:\\repo")), "x.toml");
+            assert_eq!(shown("\\\\?\\D:\\x.toml", None), "D:/x.toml");
+            assert_eq!(
+                shown("\\\\server\\share\\x.toml", None),
+                "//server/share/x.toml"
+            );
         }
     }
 

@@ -114,14 +114,14 @@ fn temporary() -> tempfile::Builder<'static, 'static> {
 fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let _held = hold_writes();
     let dir = folder_of(path);
-    // Changed only where permissions are set (Unix).
-    #[cfg_attr(not(unix), allow(unused_mut))]
-    let mut builder = temporary();
+    let builder = temporary();
     #[cfg(unix)]
-    {
+    let builder = {
         use std::os::unix::fs::PermissionsExt;
+        let mut builder = builder;
         builder.permissions(fs::Permissions::from_mode(0o666));
-    }
+        builder
+    };
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
@@ -200,6 +200,35 @@ fn rewrite_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
+/// Writes `bytes` over the regular file open as `file` (at `path`, whose text was `old`),
+/// from its start: where a file that is open cannot be replaced (Windows), a save holds the
+/// answer file open and locked and writes through it. Ctrl-C waits for it. If the write
+/// fails, the old text is written back; if even that fails, it is kept beside the file and
+/// named in the error.
+pub fn rewrite_through(file: &mut File, path: &Path, old: &[u8], bytes: &[u8]) -> io::Result<()> {
+    use std::io::Seek;
+    let _held = hold_writes();
+    let write = |file: &mut File, bytes: &[u8]| -> io::Result<()> {
+        file.rewind()?;
+        file.write_all(bytes)?;
+        file.set_len(bytes.len() as u64)?;
+        file.sync_all()
+    };
+    let Err(e) = write(file, bytes) else {
+        return Ok(());
+    };
+    if write(file, old).is_ok() {
+        return Err(e);
+    }
+    let mut backup = temporary().suffix(".bak").tempfile_in(folder_of(path))?;
+    backup.write_all(old)?;
+    let kept: PathBuf = backup.keep().map(|(_, p)| p).unwrap_or_default();
+    Err(io::Error::new(
+        e.kind(),
+        format!("{e}; the old text is in {}", escape::path(&kept)),
+    ))
+}
+
 /// Writes into a FIFO or device as it is, on a thread of its own: a FIFO that no one
 /// reads is given up after `wait`, and the thread ends with iop.
 fn write_into(path: &Path, bytes: &[u8], wait: Duration) -> io::Result<()> {
@@ -263,6 +292,23 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_held_open_is_written_through_its_handle() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.toml");
+        std::fs::write(&path, "a longer old text").unwrap();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .unwrap();
+        rewrite_through(&mut file, &path, b"a longer old text", b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        rewrite_through(&mut file, &path, b"new", b"newer and longer").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"newer and longer");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn read_file_within(
     limit: u64,
     wait: Duration,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let failed = |e: io::Error| Diagnostic::file(name, Problem::Read(e.to_string()));
+    let failed = |e: io::Error| Diagnostic::file(name, Problem::Read((&e).into()));
     let meta = std::fs::metadata(path).map_err(failed)?;
     if meta.is_dir() {
         return Err(Diagnostic::file(name, Problem::Folder));
@@ -68,10 +68,22 @@ pub fn read_file_within(
     }
 }
 
+/// Reads an answer file given as `-` from standard input, to its end, within `limit`
+/// (`MAX_FILE` for a run), named `-` in messages.
+pub fn read_stdin(stdin: &mut dyn Read, limit: u64) -> Result<Vec<u8>, Diagnostic> {
+    read_limited(stdin, limit, 0)
+        .map_err(|e| Diagnostic::file("-", Problem::Read((&e).into())))?
+        .ok_or_else(|| Diagnostic::file("-", Problem::TooLarge { limit }))
+}
+
 /// Everything `reader` gives, or `None` if that is more than `limit` bytes. `size`, the
 /// size the file had when looked at, is room made beforehand: a file that has not changed
 /// is read in one call (and one more that finds its end).
-fn read_limited(reader: impl Read, limit: u64, size: u64) -> io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_limited(
+    reader: impl Read,
+    limit: u64,
+    size: u64,
+) -> io::Result<Option<Vec<u8>>> {
     let room = usize::try_from(size.min(limit)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(room.saturating_add(1));
     reader
@@ -112,6 +124,14 @@ mod tests {
         assert_eq!(d.file, "big.toml");
         std::fs::write(&path, vec![b'#'; 100]).unwrap();
         assert_eq!(read_file_within(&path, "x", 100, WAIT).unwrap().len(), 100);
+    }
+
+    #[test]
+    fn standard_input_is_read_within_the_limit_by_the_name_dash() {
+        assert_eq!(read_stdin(&mut &b"[answers]\n"[..], 100).unwrap().len(), 10);
+        let d = read_stdin(&mut io::repeat(b'#'), 1 << 10).unwrap_err();
+        assert_eq!(d.problem, Problem::TooLarge { limit: 1 << 10 });
+        assert_eq!(d.file, "-");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with `-o` to a file.
 
 use super::select::Selection;
-use super::{Failure, Io, write_document};
+use super::{Failure, Io, read_answer_file, write_document};
 use crate::cli::AgreementArgs;
 use crate::exit::Exit;
 use crate::model::{Catalog, Verdict, case};
@@ -20,7 +20,8 @@ pub(super) fn agreement(
     if args.format == AgreementFormat::Docx && args.output.is_none() && io.stdout_is_terminal {
         return Err(Failure::BinaryToTerminal { format: "docx" });
     }
-    let case = case::read(&args.file, catalog)?;
+    let (name, text) = read_answer_file(&args.file, io)?;
+    let case = case::parse(&name, &text, catalog)?;
     let set = selection.one(catalog, &case)?;
     let report = Report::new(&case, catalog, &[set], Some(set), io.lang);
     let evaluation = &report.evaluations[0];

@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::select::Selection;
-use super::{Failure, Io, write_document};
+use super::{Failure, Io, read_answer_file, write_document};
 use crate::cli::CheckArgs;
-use crate::diagnostic::{Diagnostic, read_text};
+use crate::diagnostic::Diagnostic;
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::i18n::{Reply, Words};
@@ -18,7 +18,6 @@ use crate::model::case::{self, Case};
 use crate::model::save::AnswerFile;
 use crate::model::{Answer, Answers, Catalog, CriteriaSet};
 use crate::report::{self, Report};
-use crate::term;
 
 /// What to tell the user if Ctrl-C stops an interview now: which answers are where.
 static ON_INTERRUPT: Mutex<String> = Mutex::new(String::new());
@@ -43,12 +42,13 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
         return Err(Failure::BinaryToTerminal { format: "docx" });
     }
     let interactive = args.interactive || args.file.is_none() || args.save.is_some();
+    // `-` reads the answer file from stdin, where an interview reads its answers.
+    if interactive && args.file.as_deref() == Some(Path::new("-")) {
+        return Err(Failure::StdinTwice);
+    }
     // FILE is read once: for the case, and as the start of a new --save file.
     let input = match &args.file {
-        Some(path) => Some((
-            crate::escape::path(path),
-            read_text(path).map_err(|d| vec![d])?,
-        )),
+        Some(path) => Some(read_answer_file(path, io)?),
         None => None,
     };
     let mut case = match &input {
@@ -136,7 +136,7 @@ pub(super) fn check(args: &CheckArgs, catalog: &Catalog, io: &mut Io<'_>) -> Res
     }
     let governing = selection.governing(catalog, &case, &sets);
     let report = Report::new(&case, catalog, &sets, governing, lang);
-    let bytes = report::render(args.format, &report).map_err(Failure::Build)?;
+    let bytes = report::render(args.format, &report, io.out).map_err(Failure::Build)?;
     write_document(io, &bytes, args.output.as_deref(), args.force)?;
     let Some(expected) = args.expect else {
         return Ok(Exit::Success);
@@ -249,14 +249,10 @@ fn propose_set(case: &mut Case, catalog: &Catalog, io: &mut Io<'_>) -> Result<()
     Ok(())
 }
 
-/// The width to break the interview's lines to: the terminal's (at most 100), when the
-/// input is a terminal; through a pipe lines stay whole.
+/// The width to break the interview's lines to: stderr's, when the answers are typed at
+/// a terminal; through a pipe lines stay whole.
 fn width(io: &Io<'_>) -> Option<usize> {
-    if io.stdin_is_terminal {
-        term::width().map(|w| w.min(100))
-    } else {
-        None
-    }
+    io.err.width.filter(|_| io.stdin_is_terminal)
 }
 
 /// Keeps what the interview is given: every answer, and every note, in the answer file

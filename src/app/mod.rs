@@ -19,7 +19,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, read_text};
 use crate::escape::clean_line;
 use crate::exit::Exit;
 use crate::files::{Overwrite, write_atomic};
@@ -27,6 +27,7 @@ use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::model::{Catalog, criteria};
 use crate::report;
+use crate::term::Term;
 
 /// Why a command could not finish.
 #[derive(Debug)]
@@ -48,6 +49,8 @@ pub enum Failure {
     BinaryToTerminal { format: &'static str },
     /// A document could not be put together (the Word file's packing failed).
     Build(io::Error),
+    /// `-` as FILE together with an interview, which reads its answers from stdin too.
+    StdinTwice,
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -66,6 +69,11 @@ pub struct Io<'a> {
     pub stdin_is_terminal: bool,
     /// Whether stdout is a terminal: a Word document is not written there.
     pub stdout_is_terminal: bool,
+    /// Whether stdout is coloured, and the width its prose is broken to.
+    pub out: Term,
+    /// Whether stderr is coloured, and its width (the interview's, when asked on a
+    /// terminal).
+    pub err: Term,
 }
 
 impl Io<'_> {
@@ -124,7 +132,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> Result<Exit, Failure> {
                 .chain(&args.paths)
                 .cloned()
                 .collect();
-            let validation = validate::validate(&paths, io.words());
+            let validation = validate::validate(&paths, io.words(), io.out);
             write_out(io, &validation.text)?;
             Ok(validation.exit)
         }
@@ -164,6 +172,19 @@ pub(crate) fn write_document(
     Ok(Exit::Success)
 }
 
+/// An answer file named on the command line, by the name messages give it, and its text;
+/// `-` reads it from stdin.
+pub(crate) fn read_answer_file(path: &Path, io: &mut Io<'_>) -> Result<(String, String), Failure> {
+    let (name, text) = if path == Path::new("-") {
+        let bytes = crate::input::read_stdin(&mut *io.stdin, crate::input::MAX_FILE);
+        let text = bytes.and_then(|bytes| crate::diagnostic::decode("-", bytes));
+        ("-".to_string(), text)
+    } else {
+        (crate::escape::path(path), read_text(path))
+    };
+    Ok((name, text.map_err(|d| vec![d])?))
+}
+
 /// Writes a whole output at once.
 pub(crate) fn write_out(io: &mut Io<'_>, text: &str) -> Result<(), Failure> {
     write_out_bytes(io, text.as_bytes())
@@ -182,7 +203,7 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
     let text = match failure {
         Failure::Input(problems) => problems
             .iter()
-            .map(|d| report::diagnostics::render(d, w))
+            .map(|d| report::diagnostics::render(d, w, io.err))
             .collect::<Vec<_>>()
             .join("\n"),
         Failure::UnknownSet {
@@ -195,18 +216,21 @@ fn report_failure(failure: &Failure, io: &mut Io<'_>) {
             if let Some(s) = suggestion {
                 message = format!("{message}\n  {}: {}", w.help(), w.did_you_mean(s));
             }
-            report::diagnostics::usage(&message, w)
+            report::diagnostics::usage(&message, w, io.err)
         }
         Failure::NeedsOneSet { known } => {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
-            report::diagnostics::usage(&w.needs_one_set(&known), w)
+            report::diagnostics::usage(&w.needs_one_set(&known), w, io.err)
         }
         // Said once by the binary's writer, which remembers it.
         Failure::Output(_) => String::new(),
         Failure::BinaryToTerminal { format } => {
-            report::diagnostics::usage(&w.binary_to_terminal(format), w)
+            report::diagnostics::usage(&w.binary_to_terminal(format), w, io.err)
         }
-        Failure::Build(error) => report::diagnostics::usage(&w.cannot_build(&error.to_string()), w),
+        Failure::Build(error) => {
+            report::diagnostics::usage(&w.cannot_build(&error.to_string()), w, io.err)
+        }
+        Failure::StdinTwice => report::diagnostics::usage(w.stdin_twice(), w, io.err),
     };
     let _ = io.stderr.write_all(text.as_bytes());
 }

@@ -9,7 +9,7 @@ use crate::report::catalog;
 
 pub(super) fn sets(args: &SetsArgs, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let text = match args.format {
-        SetsFormat::Text => catalog::sets(catalog, io.lang),
+        SetsFormat::Text => catalog::sets(catalog, io.lang, io.out),
         SetsFormat::Json => catalog::sets_json(catalog),
     };
     write_out(io, &text)?;
@@ -18,8 +18,8 @@ pub(super) fn sets(args: &SetsArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
 
 pub(super) fn show(set: Option<&str>, catalog: &Catalog, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let text = match set {
-        None => catalog::bank(catalog, io.lang),
-        Some(id) => catalog::set(known(catalog, id)?, catalog, io.lang),
+        None => catalog::bank(catalog, io.lang, io.out),
+        Some(id) => catalog::set(known(catalog, id)?, catalog, io.lang, io.out),
     };
     write_out(io, &text)?;
     Ok(Exit::Success)

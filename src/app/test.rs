@@ -41,6 +41,8 @@ pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
             out: &mut out,
             err: &mut *io.stderr,
             words,
+            out_term: io.out,
+            err_term: io.err,
         }),
         suite::Format::Json => run(&mut suite::json::Json {
             out: &mut out,
@@ -61,7 +63,8 @@ pub(super) fn test(args: &TestArgs, catalog: &Catalog, io: &mut Io<'_>) -> Resul
         let text = collect.render(&totals);
         if let Err(e) = append(&file, &text) {
             let name = clean_line(&crate::escape::path(&file));
-            let message = words.summary_not_written(&name, &clean_line(&e.to_string()));
+            let error = words.os_error(&(&e).into());
+            let message = words.summary_not_written(&name, &clean_line(&error));
             let _ = writeln!(io.stderr, "{}: {message}", words.warning());
         }
     }

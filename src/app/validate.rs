@@ -4,6 +4,7 @@
 //! The checks are the loader's own (`model::criteria::examine`), so a file that validates
 //! is a file that `iop check --criteria` accepts.
 
+use crate::term::Term;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -47,8 +48,8 @@ fn in_file_order(files: &[String], mut problems: Vec<Diagnostic>) -> Vec<Diagnos
 /// when there are none.
 ///
 /// Exit 0 when there is no error (warnings alone pass), 1 when a file has errors, 2 when
-/// a file cannot be read or is not valid TOML.
-pub fn validate(paths: &[PathBuf], words: Words) -> Validation {
+/// a file cannot be read or is not valid TOML. The text is for the stream `t`.
+pub fn validate(paths: &[PathBuf], words: Words, t: Term) -> Validation {
     let examined = criteria::examine(paths);
     let problems = in_file_order(&examined.files, examined.problems);
     let errors = problems
@@ -66,7 +67,7 @@ pub fn validate(paths: &[PathBuf], words: Words) -> Validation {
     // Counted in full, drawn up to a cap per file.
     let mut text: String = crate::diagnostic::cap(problems)
         .iter()
-        .map(|d| diagnostics::render(d, words) + "\n")
+        .map(|d| diagnostics::render(d, words, t) + "\n")
         .collect();
     text.push_str(&words.validate_summary(examined.files.len(), errors, warnings));
     text.push('\n');
@@ -85,7 +86,7 @@ mod tests {
 
     #[test]
     fn the_built_in_criteria_are_clean() {
-        let v = validate(&[], Words(Lang::En));
+        let v = validate(&[], Words(Lang::En), Term::default());
         assert_eq!((v.errors, v.warnings, v.exit), (0, 0, Exit::Success));
         assert_eq!(v.text, "16 files checked: 0 errors, 0 warnings\n");
     }

@@ -2,7 +2,9 @@
 //! file changed or locked elsewhere, the cap on problems per file, and failed output.
 
 use super::Words;
-use crate::diagnostic::{FileKind, Problem};
+use std::io::ErrorKind;
+
+use crate::diagnostic::{FileKind, OsError, Problem};
 use crate::lang::Lang;
 
 impl Words {
@@ -242,6 +244,74 @@ impl Words {
         out
     }
 
+    /// A file that could not be read: the common refusals in the user's words.
+    pub(super) fn read_failed(self, error: &OsError) -> String {
+        match error.kind {
+            ErrorKind::NotFound => {
+                pick!(self, "filen finns inte", "the file does not exist").into()
+            }
+            ErrorKind::PermissionDenied => pick!(
+                self,
+                "du har inte behörighet att läsa filen",
+                "you do not have permission to read the file"
+            )
+            .into(),
+            _ => {
+                let why = self.os_error(error);
+                pick!(
+                    self,
+                    format!("kan inte läsa filen: {why}"),
+                    format!("cannot read the file: {why}")
+                )
+            }
+        }
+    }
+
+    /// A file that could not be written: the common refusals in the user's words.
+    pub(super) fn write_failed(self, error: &OsError) -> String {
+        match error.kind {
+            ErrorKind::NotFound => pick!(
+                self,
+                "mappen som filen ska ligga i finns inte",
+                "the folder the file goes in does not exist"
+            )
+            .into(),
+            ErrorKind::PermissionDenied => pick!(
+                self,
+                "du har inte behörighet att skriva filen",
+                "you do not have permission to write the file"
+            )
+            .into(),
+            _ => {
+                let why = self.os_error(error);
+                pick!(
+                    self,
+                    format!("kan inte skriva filen: {why}"),
+                    format!("cannot write the file: {why}")
+                )
+            }
+        }
+    }
+
+    /// Why the operating system refused a read or a write, in the user's words where iop
+    /// has them; for other kinds, the system's own message (in English on most systems).
+    pub fn os_error(self, error: &OsError) -> String {
+        let words = match error.kind {
+            ErrorKind::NotFound => pick!(self, "den finns inte", "it does not exist"),
+            ErrorKind::PermissionDenied => {
+                pick!(self, "behörighet saknas", "permission denied")
+            }
+            ErrorKind::StorageFull => pick!(self, "disken är full", "the disk is full"),
+            ErrorKind::ReadOnlyFilesystem => pick!(
+                self,
+                "filsystemet är skrivskyddat",
+                "the file system is read-only"
+            ),
+            _ => return error.message.clone(),
+        };
+        words.to_string()
+    }
+
     /// A write to standard output or standard error failed.
     pub fn output_failed(self, stderr: bool, error: &str) -> String {
         let stream = match stderr {
@@ -311,5 +381,44 @@ mod tests {
         assert_eq!(en, "… and 4,950 more problems in this file");
         let (sv, _) = Words(Lang::Sv).problem(&problems[10]);
         assert_eq!(sv, "… och 4\u{a0}950 problem till i den här filen");
+    }
+
+    #[test]
+    fn the_systems_refusals_are_in_the_users_words() {
+        let os = |kind| OsError {
+            kind,
+            message: "No such file or directory (os error 2)".into(),
+        };
+        let read = |lang, kind| Words(lang).problem(&Problem::Read(os(kind))).0;
+        assert_eq!(read(Lang::Sv, ErrorKind::NotFound), "filen finns inte");
+        assert_eq!(
+            read(Lang::En, ErrorKind::NotFound),
+            "the file does not exist"
+        );
+        assert_eq!(
+            read(Lang::Sv, ErrorKind::PermissionDenied),
+            "du har inte behörighet att läsa filen"
+        );
+        let write = |lang, kind| Words(lang).problem(&Problem::Write(os(kind))).0;
+        assert_eq!(
+            write(Lang::Sv, ErrorKind::NotFound),
+            "mappen som filen ska ligga i finns inte"
+        );
+        assert_eq!(
+            write(Lang::En, ErrorKind::StorageFull),
+            "cannot write the file: the disk is full"
+        );
+        // Other kinds keep the system's own message.
+        assert_eq!(
+            read(Lang::Sv, ErrorKind::Other),
+            "kan inte läsa filen: No such file or directory (os error 2)"
+        );
+        assert_eq!(
+            Words(Lang::Sv).output_failed(
+                false,
+                &Words(Lang::Sv).os_error(&os(ErrorKind::StorageFull))
+            ),
+            "kan inte skriva till standard ut: disken är full"
+        );
     }
 }

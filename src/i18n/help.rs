@@ -20,11 +20,11 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "lang",
-        "Språk i utskriften: sv eller en [standard: från LC_ALL, LC_MESSAGES eller LANG; sv* ger svenska]",
+        "Språk i utskriften: sv eller en [standard: från LC_ALL, LC_MESSAGES eller LANG, annars systemets språk; sv* ger svenska]",
     ),
     (
         "color",
-        "När utskriften ska färgas: auto (standard: bara i en terminal; NO_COLOR och CLICOLOR_FORCE följs), always eller never",
+        "När utskriften ska färgas: auto (standard: stdout och stderr var för sig, bara i en terminal; NO_COLOR, CLICOLOR=0, TERM=dumb och CLICOLOR_FORCE följs), always eller never",
     ),
     (
         "criteria",
@@ -52,7 +52,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "check file",
-        "Svarsfilen (TOML med [case], [answers], [notes] och [expect]); utan den ställs frågorna",
+        "Svarsfilen (TOML med [case], [answers], [notes] och [expect]), eller - för att läsa den från standard in; utan den ställs frågorna",
     ),
     (
         "check interactive",
@@ -142,7 +142,7 @@ const SV: &[(&str, &str)] = &[
     ),
     (
         "agreement file",
-        "Svarsfilen (TOML med [case], [answers] och [notes])",
+        "Svarsfilen (TOML med [case], [answers] och [notes]), eller - för att läsa den från standard in",
     ),
     (
         "agreement set",
@@ -258,6 +258,9 @@ fn localize(mut cmd: Command, path: &str) -> Command {
     if let Some(after) = swedish(&key(path, "@after")) {
         cmd = cmd.after_help(after);
     }
+    // The heading styled as clap styles its own; clap leaves the style out where the
+    // help is not coloured.
+    let heading = *cmd.get_styles().get_usage();
     let usage = cmd.render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim();
     let usage = usage
@@ -265,7 +268,11 @@ fn localize(mut cmd: Command, path: &str) -> Command {
         .replace("<COMMAND>", "<KOMMANDO>");
     cmd = cmd
         .override_usage(usage)
-        .help_template("{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}")
+        .help_template(format!(
+            "{{about-with-newline}}\n{}Användning:{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            heading.render(),
+            heading.render_reset()
+        ))
         .subcommand_help_heading("Kommandon")
         .mut_args(|arg| {
             let id = arg.get_id().to_string();
@@ -297,9 +304,16 @@ fn localize(mut cmd: Command, path: &str) -> Command {
     cmd
 }
 
-/// The command line with its help in the given language.
-pub fn command(lang: crate::lang::Lang) -> Command {
-    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+/// The command line with its help in the given language, coloured or not as stdout is.
+/// Its usage says `iop`, whatever the binary's file is called (`iop.exe` on Windows).
+pub fn command(lang: crate::lang::Lang, color: bool) -> Command {
+    let color = match color {
+        true => clap::ColorChoice::Always,
+        false => clap::ColorChoice::Never,
+    };
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command()
+        .bin_name("iop")
+        .color(color);
     if lang == crate::lang::Lang::Sv {
         cmd.build();
         cmd = localize(cmd, "");
@@ -347,6 +361,6 @@ mod tests {
 
     #[test]
     fn the_swedish_command_line_is_consistent() {
-        command(crate::lang::Lang::Sv).debug_assert();
+        command(crate::lang::Lang::Sv, false).debug_assert();
     }
 }

@@ -193,16 +193,6 @@ impl Words {
         pick!(self, "Sammanfattning", "Summary")
     }
 
-    /// The text report's step for the process of creating an IOP, whose questions only
-    /// the memo lists.
-    pub fn process_step_text(self) -> &'static str {
-        pick!(
-            self,
-            "Gå igenom processen för att skapa ett IOP tillsammans med den idéburna organisationen; frågorna för den står i beslutsunderlaget (--format markdown eller html).",
-            "Go through the process of creating an IOP together with the idéburen organisation; its questions are in the decision memo (--format markdown or html)."
-        )
-    }
-
     pub fn recommended(self) -> &'static str {
         pick!(self, "rekommenderat", "recommended")
     }
@@ -412,14 +402,6 @@ impl Words {
             self,
             "Hela motiveringen för en uppsättning, med alla källor: iop check FIL --set ID",
             "The full reasoning for one set, with every source: iop check FILE --set ID"
-        )
-    }
-
-    pub fn all_met(self) -> &'static str {
-        pick!(
-            self,
-            "Alla kriterier är uppfyllda.",
-            "Every criterion is met."
         )
     }
 

@@ -49,6 +49,15 @@ impl Words {
     }
 
     /// A command that needs one set got none or several.
+    /// `-` as FILE given with an interview.
+    pub fn stdin_twice(self) -> &'static str {
+        pick!(
+            self,
+            "`-` läser svarsfilen från standard in, men där läser intervjun (-i, --save) sina svar; ange svarsfilens namn i stället",
+            "`-` reads the answer file from standard input, where the interview (-i, --save) reads its answers; name the answer file instead"
+        )
+    }
+
     pub fn needs_one_set(self, known: &[&str]) -> String {
         pick!(
             self,
@@ -83,7 +92,7 @@ impl Words {
     pub fn problem(self, problem: &Problem) -> (String, Option<String>) {
         let suggest = |s: &Option<String>| s.as_deref().map(|s| self.did_you_mean(s));
         match problem {
-            Problem::Read(e) => (pick!(self, format!("kan inte läsa filen: {e}"), format!("cannot read the file: {e}")), None),
+            Problem::Read(e) => (self.read_failed(e), None),
             Problem::Folder => (
                 pick!(self, "det här är en mapp, inte en fil".into(), "this is a folder, not a file".into()),
                 Some(pick!(
@@ -249,7 +258,7 @@ impl Words {
                 pick!(self, "filen finns redan".into(), "the file already exists".into()),
                 Some(pick!(self, "använd --force för att skriva över den".into(), "use --force to overwrite it".into())),
             ),
-            Problem::Write(e) => (pick!(self, format!("kan inte skriva filen: {e}"), format!("cannot write the file: {e}")), None),
+            Problem::Write(e) => (self.write_failed(e), None),
             Problem::ReplacesBuiltin { id } => (
                 pick!(
                     self,

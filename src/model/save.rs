@@ -217,17 +217,25 @@ impl AnswerFile {
     /// locked (a save renames a new file into place) or appeared meanwhile: look again.
     fn save_once(&mut self, answers: &mut Answers, catalog: &Catalog) -> io::Result<()> {
         if !self.path.exists() {
-            return self.save_locked(answers, catalog);
+            return self.save_locked(answers, catalog, None);
         }
-        let mut lock = fd_lock::RwLock::new(File::open(&self.path)?);
+        // Windows lets no other handle read a locked file, nor replace one that is open:
+        // there the save reads and writes through the handle that holds the lock.
+        let through = cfg!(windows);
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(through)
+            .open(&self.path)?;
+        let mut lock = fd_lock::RwLock::new(file);
         let since = Instant::now();
         loop {
             match lock.try_write() {
-                Ok(guard) => {
+                Ok(mut guard) => {
                     if !same_file(&guard, &self.path)? {
                         return Err(io::ErrorKind::AlreadyExists.into());
                     }
-                    return self.save_locked(answers, catalog);
+                    let handle = Some(&mut *guard).filter(|_| through);
+                    return self.save_locked(answers, catalog, handle);
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
                 Err(e) => return Err(e),
@@ -242,8 +250,19 @@ impl AnswerFile {
         }
     }
 
-    fn save_locked(&mut self, answers: &mut Answers, catalog: &Catalog) -> io::Result<()> {
-        let now = read_if_there(&self.path, &self.name).map_err(Diagnostic::into_io)?;
+    /// One save, under the lock; `through` is the locked file where the save must read and
+    /// write through it (Windows).
+    fn save_locked(
+        &mut self,
+        answers: &mut Answers,
+        catalog: &Catalog,
+        mut through: Option<&mut File>,
+    ) -> io::Result<()> {
+        let now = match through.as_deref_mut() {
+            Some(file) => read_through(file, &self.name).map(Some),
+            None => read_if_there(&self.path, &self.name),
+        }
+        .map_err(Diagnostic::into_io)?;
         if now != self.on_disk {
             match now {
                 Some(now) => {
@@ -305,7 +324,10 @@ impl AnswerFile {
             Some(_) => Overwrite::Allow,
             None => Overwrite::Refuse,
         };
-        write_atomic(&self.path, &bytes, overwrite)?;
+        match (through, &self.on_disk) {
+            (Some(file), Some(old)) => files::rewrite_through(file, &self.path, old, &bytes)?,
+            _ => write_atomic(&self.path, &bytes, overwrite)?,
+        }
         self.on_disk = Some(bytes);
         self.synced.extend(changed);
         self.written = true;
@@ -372,7 +394,7 @@ impl AnswerFile {
 fn read_if_there(path: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Diagnostic::file(name, Problem::Read(e.to_string()))),
+        Err(e) => return Err(Diagnostic::file(name, Problem::Read((&e).into()))),
         Ok(_) => {}
     }
     let meta = match std::fs::metadata(path) {
@@ -381,7 +403,7 @@ fn read_if_there(path: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic>
             let target = escape::path(&target);
             return Err(Diagnostic::file(name, Problem::DanglingLink { target }));
         }
-        Err(e) => return Err(Diagnostic::file(name, Problem::Read(e.to_string()))),
+        Err(e) => return Err(Diagnostic::file(name, Problem::Read((&e).into()))),
         Ok(meta) => meta,
     };
     if meta.is_dir() {
@@ -391,6 +413,19 @@ fn read_if_there(path: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic>
         return Err(Diagnostic::file(name, Problem::WontWrite { kind }));
     }
     input::read_file(path, name).map(Some)
+}
+
+/// The bytes of the locked file, read through its handle, within `input::MAX_FILE`.
+fn read_through(file: &mut File, name: &str) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Seek;
+    let failed = |e: io::Error| Diagnostic::file(name, Problem::Read((&e).into()));
+    file.rewind().map_err(failed)?;
+    input::read_limited(&mut *file, input::MAX_FILE, 0)
+        .map_err(failed)?
+        .ok_or_else(|| {
+            let limit = input::MAX_FILE;
+            Diagnostic::file(name, Problem::TooLarge { limit })
+        })
 }
 
 /// Whether `file` is the file at `path` now.

@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use colored::Colorize;
 use serde::Serialize;
 
 use crate::escape::{clean, clean_line};
 use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::model::{Catalog, CriteriaSet, Item, SetKind};
+use crate::term::{self, Term};
 
 fn pad(text: &str, width: usize) -> String {
     format!(
@@ -18,8 +18,9 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 /// The sets as a table: id, name, kind and number of criteria on one line, the source
-/// indented below, so that the table stays readable in a narrow terminal.
-pub fn sets(catalog: &Catalog, lang: Lang) -> String {
+/// indented below, so that the table stays readable in a narrow terminal. Where the
+/// stream has a width, a name too long for its column goes on in the column below.
+pub fn sets(catalog: &Catalog, lang: Lang, t: Term) -> String {
     let w = Words(lang);
     let header = w.sets_header();
     let rows: Vec<[String; 5]> = catalog
@@ -49,7 +50,12 @@ pub fn sets(catalog: &Catalog, lang: Lang) -> String {
             .max()
             .unwrap_or(0)
     };
-    let widths = [width(0), width(1), width(2)];
+    let mut widths = [width(0), width(1), width(2), width(3)];
+    // The name's column takes what the others leave of the width, within reason.
+    if let Some(total) = t.width {
+        let others = widths[0] + widths[2] + widths[3] + 6;
+        widths[1] = widths[1].min(total.saturating_sub(others).max(16));
+    }
     let line = |cells: [&str; 4]| {
         format!(
             "{}  {}  {}  {}",
@@ -61,18 +67,22 @@ pub fn sets(catalog: &Catalog, lang: Lang) -> String {
     };
     let mut out = format!(
         "{}\n",
-        line([header[0], header[1], header[2], header[3]])
-            .trim_end()
-            .bold()
+        t.bold(line([header[0], header[1], header[2], header[3]]).trim_end())
     );
     let indent = " ".repeat(widths[0] + 2);
     for r in &rows {
-        let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]));
-        let _ = writeln!(
-            out,
-            "{indent}{}",
-            format!("{}: {}", header[4].to_lowercase(), r[4]).dimmed()
-        );
+        let names = match t.width {
+            Some(_) => term::wrap(&r[1], widths[1]),
+            None => vec![r[1].clone()],
+        };
+        let mut names = names.iter();
+        let first = names.next().map_or("", String::as_str);
+        let _ = writeln!(out, "{}", line([&r[0], first, &r[2], &r[3]]).trim_end());
+        for name in names {
+            let _ = writeln!(out, "{indent}{name}");
+        }
+        let source = format!("{}: {}", header[4].to_lowercase(), r[4]);
+        let _ = writeln!(out, "{}", t.fill(&indent, &t.dim(&source), &indent));
     }
     out
 }
@@ -126,63 +136,83 @@ pub fn sets_json(catalog: &Catalog) -> String {
     text
 }
 
-fn block(out: &mut String, label: &str, text: &str) {
+/// A labelled text under an item: `   Label: text`, its following lines under the label.
+fn block(out: &mut String, t: Term, label: &str, text: &str) {
     let text = clean(text.trim());
-    let _ = writeln!(
-        out,
-        "   {} {}",
-        format!("{label}:").dimmed(),
-        text.lines().collect::<Vec<_>>().join("\n      ")
-    );
+    let label = format!("   {} ", t.dim(&format!("{label}:")));
+    let _ = writeln!(out, "{}", t.fill(&label, &text, "      "));
+}
+
+/// A line of the set's or the bank's own, broken to the width, its following lines
+/// indented.
+fn line(out: &mut String, t: Term, text: &str) {
+    let _ = writeln!(out, "{}", t.fill("", text, "  "));
 }
 
 /// A set's criteria, each with its question, guidance and source, after the set's
 /// metadata and lineage.
-pub fn set(set: &CriteriaSet, catalog: &Catalog, lang: Lang) -> String {
+pub fn set(set: &CriteriaSet, catalog: &Catalog, lang: Lang, t: Term) -> String {
     let w = Words(lang);
     let bank = &catalog.bank;
-    let mut out = format!(
-        "{} ({})\n",
-        clean_line(&set.name).bold(),
+    let mut out = String::new();
+    let title = format!(
+        "{} ({})",
+        t.bold(&clean_line(&set.name)),
         clean_line(&set.id)
     );
-    let _ = writeln!(out, "{}: {}", w.kind_label(), w.set_kind(set.kind));
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        w.source_label(),
-        clean_line(&set.source.to_string())
+    line(&mut out, t, &title);
+    line(
+        &mut out,
+        t,
+        &format!("{}: {}", w.kind_label(), w.set_kind(set.kind)),
     );
+    let source = clean_line(&set.source.to_string());
+    line(&mut out, t, &format!("{}: {source}", w.source_label()));
     if let Some(date) = &set.source.date {
-        let _ = writeln!(out, "{}: {}", w.date_label(), clean_line(date));
+        line(
+            &mut out,
+            t,
+            &format!("{}: {}", w.date_label(), clean_line(date)),
+        );
     }
     if let Some(complete) = set.complete {
-        let _ = writeln!(out, "{}", w.list_complete(complete));
+        line(&mut out, t, w.list_complete(complete));
     }
     if !set.governs.is_empty() {
         let parties: Vec<String> = set.governs.iter().map(|g| clean_line(g)).collect();
-        let _ = writeln!(out, "{}: {}", w.governs_label(), parties.join(", "));
+        line(
+            &mut out,
+            t,
+            &format!("{}: {}", w.governs_label(), parties.join(", ")),
+        );
     }
     if let Some(parent) = &set.derives_from {
         let name = catalog
             .set(parent)
             .map_or_else(|| parent.clone(), |p| format!("{} ({})", p.name, p.id));
-        let _ = writeln!(out, "{}: {}", w.derives_label(), clean_line(&name));
+        line(
+            &mut out,
+            t,
+            &format!("{}: {}", w.derives_label(), clean_line(&name)),
+        );
         if let Some(lineage) = &set.lineage {
-            let _ = writeln!(out, "  {}", clean(lineage.get(lang).trim()));
+            let lineage = clean(lineage.get(lang).trim());
+            let _ = writeln!(out, "{}", t.fill("  ", &lineage, "  "));
         }
     }
-    let _ = writeln!(
-        out,
-        "{}\n",
-        w.law_applies(&clean_line(catalog.law.name.get(lang)))
+    line(
+        &mut out,
+        t,
+        &w.law_applies(&clean_line(catalog.law.name.get(lang))),
     );
+    out.push('\n');
     for (n, c) in set.criteria.iter().enumerate() {
-        let mut heading = format!("{:>2}. {}", n + 1, clean(c.text.get(lang).trim()).bold());
+        let mut heading = t.bold(&clean(c.text.get(lang).trim()));
         if !c.required {
             let _ = write!(heading, " ({})", w.recommended());
         }
-        let _ = writeln!(out, "{heading}");
+        let number = format!("{:>2}. ", n + 1);
+        let _ = writeln!(out, "{}", t.fill(&number, &heading, "    "));
         let item = bank.item(&c.question);
         let short = item.map_or("", |q| q.short().get(lang));
         let mut question = format!(
@@ -196,11 +226,11 @@ pub fn set(set: &CriteriaSet, catalog: &Catalog, lang: Lang) -> String {
         } else {
             let _ = write!(question, "; {}", w.advisory_only());
         }
-        block(&mut out, w.question_label(), &question);
-        block(&mut out, w.help_label(), c.help.get(lang));
-        block(&mut out, w.source_label(), &c.source.to_string());
+        block(&mut out, t, w.question_label(), &question);
+        block(&mut out, t, w.help_label(), c.help.get(lang));
+        block(&mut out, t, w.source_label(), &c.source.to_string());
         if let Some(route_source) = item.and_then(Item::route_source).filter(|_| c.required) {
-            block(&mut out, w.route_source_label(), route_source);
+            block(&mut out, t, w.route_source_label(), route_source);
         }
         out.push('\n');
     }
@@ -210,10 +240,11 @@ pub fn set(set: &CriteriaSet, catalog: &Catalog, lang: Lang) -> String {
 /// The question bank and the law: every question with its wording, the answer that meets
 /// it, where a failing answer points and the source that says so; then the facts; then
 /// the law's items with their citations.
-pub fn bank(catalog: &Catalog, lang: Lang) -> String {
+pub fn bank(catalog: &Catalog, lang: Lang, t: Term) -> String {
     let w = Words(lang);
     let bank = &catalog.bank;
-    let mut out = format!("{}\n\n", w.bank_heading(bank.questions.len()).bold());
+    let heading = t.bold(&w.bank_heading(bank.questions.len()));
+    let mut out = format!("{}\n\n", t.fill("", &heading, ""));
     let rule = |out: &mut String, item: Item<'_>| {
         let mut rule = format!("{}; {}", w.ok_answer(item.ok()), w.otherwise(item.route()));
         if let Item::Question(q) = item
@@ -221,56 +252,61 @@ pub fn bank(catalog: &Catalog, lang: Lang) -> String {
         {
             let _ = write!(rule, "; {}", w.design_note());
         }
-        block(out, w.rule_label(), &rule);
+        block(out, t, w.rule_label(), &rule);
         if let Some(source) = item.route_source() {
-            block(out, w.route_source_label(), source);
+            block(out, t, w.route_source_label(), source);
         }
     };
     for q in &bank.questions {
         let mut title = format!(
             "{} {}",
-            clean_line(&q.id).bold(),
-            clean_line(q.short.get(lang)).dimmed()
+            t.bold(&clean_line(&q.id)),
+            t.dim(&clean_line(q.short.get(lang)))
         );
         if let Some(fact) = bank.fact_of(&q.id) {
             let _ = write!(title, " {}", w.part_of_fact(&fact.id));
         }
-        let _ = writeln!(out, "{title}");
-        block(&mut out, w.question_label(), q.text.get(lang));
+        line(&mut out, t, &title);
+        block(&mut out, t, w.question_label(), q.text.get(lang));
         if bank.fact_of(&q.id).is_none() {
             rule(&mut out, Item::Question(q));
         }
-        block(&mut out, w.help_label(), q.help.get(lang));
-        block(&mut out, w.source_label(), &q.sources.join("; "));
+        block(&mut out, t, w.help_label(), q.help.get(lang));
+        block(&mut out, t, w.source_label(), &q.sources.join("; "));
         out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", w.facts_heading(bank.facts.len()).bold());
+    let heading = t.bold(&w.facts_heading(bank.facts.len()));
+    let _ = writeln!(out, "{}\n", t.fill("", &heading, ""));
     for f in &bank.facts {
-        let _ = writeln!(
-            out,
+        let title = format!(
             "{} {}",
-            clean_line(&f.id).bold(),
-            clean_line(f.short.get(lang)).dimmed()
+            t.bold(&clean_line(&f.id)),
+            t.dim(&clean_line(f.short.get(lang)))
         );
-        block(&mut out, w.fact_label(), f.text.get(lang));
-        block(&mut out, w.all_of_label(), &f.all_of.join(", "));
+        line(&mut out, t, &title);
+        block(&mut out, t, w.fact_label(), f.text.get(lang));
+        block(&mut out, t, w.all_of_label(), &f.all_of.join(", "));
         rule(&mut out, Item::Fact(f));
-        block(&mut out, w.help_label(), f.help.get(lang));
-        block(&mut out, w.source_label(), &f.sources.join("; "));
+        block(&mut out, t, w.help_label(), f.help.get(lang));
+        block(&mut out, t, w.source_label(), &f.sources.join("; "));
         out.push('\n');
     }
     let law = &catalog.law;
-    let _ = writeln!(out, "{}", clean_line(law.name.get(lang)).bold());
-    let _ = writeln!(out, "{}\n", clean(law.intro.get(lang).trim()));
+    line(&mut out, t, &t.bold(&clean_line(law.name.get(lang))));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        t.fill("", &clean(law.intro.get(lang).trim()), "")
+    );
     for (n, item) in law.items.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:>2}. {} [{}]",
-            n + 1,
-            clean(item.text.get(lang).trim()).bold(),
+        let number = format!("{:>2}. ", n + 1);
+        let text = format!(
+            "{} [{}]",
+            t.bold(&clean(item.text.get(lang).trim())),
             clean_line(&item.id)
         );
-        block(&mut out, w.help_label(), item.help.get(lang));
+        let _ = writeln!(out, "{}", t.fill(&number, &text, "    "));
+        block(&mut out, t, w.help_label(), item.help.get(lang));
         let cites: Vec<String> = law
             .cites(item)
             .map(|c| {
@@ -281,7 +317,7 @@ pub fn bank(catalog: &Catalog, lang: Lang) -> String {
                 text
             })
             .collect();
-        block(&mut out, w.source_label(), &cites.join("; "));
+        block(&mut out, t, w.source_label(), &cites.join("; "));
         out.push('\n');
     }
     out

@@ -3,19 +3,21 @@
 
 use std::fmt::Write;
 
-use colored::Colorize;
-
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::escape::clean_line;
 use crate::i18n::Words;
+use crate::term::{self, Term};
 
-pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
+/// A problem for a stream, coloured where `t` says so. Its lines are never broken: the
+/// excerpt and its marker must stay one above the other.
+pub fn render(diagnostic: &Diagnostic, w: Words, t: Term) -> String {
     let (message, hint) = w.problem(&diagnostic.problem);
     let label = w.severity(diagnostic.severity);
     let label = match diagnostic.severity {
-        Severity::Error => label.red().bold(),
-        Severity::Warning => label.yellow().bold(),
+        Severity::Error => t.paint(term::RED.bold(), label),
+        Severity::Warning => t.paint(term::YELLOW.bold(), label),
     };
+    let bar = t.paint(term::BLUE, "|");
     let mut place = clean_line(&diagnostic.file);
     if let Some(loc) = &diagnostic.location {
         let _ = write!(place, ":{}:{}", loc.line, loc.column);
@@ -36,20 +38,18 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
         let shown_before = clean_line(&before);
         let marked: String = line_text.chars().skip(column - 1).take(loc.width).collect();
         let width = clean_line(&marked).chars().count().max(1);
-        let _ = writeln!(out, "{gutter} {}", "|".blue());
+        let _ = writeln!(out, "{gutter} {bar}");
         let _ = writeln!(
             out,
-            "{} {} {}",
-            number.blue(),
-            "|".blue(),
+            "{} {bar} {}",
+            t.paint(term::BLUE, &number),
             clean_line(line_text)
         );
         let _ = writeln!(
             out,
-            "{gutter} {} {}{}",
-            "|".blue(),
+            "{gutter} {bar} {}{}",
             " ".repeat(shown_before.chars().count()),
-            "^".repeat(width).red()
+            t.paint(term::RED, &"^".repeat(width))
         );
     }
     if let Some(hint) = hint {
@@ -61,8 +61,8 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
             } else {
                 format!("{gutter} ")
             },
-            "=".blue(),
-            w.help().bold(),
+            t.paint(term::BLUE, "="),
+            t.bold(w.help()),
             clean_line(&hint)
         );
     }
@@ -70,10 +70,10 @@ pub fn render(diagnostic: &Diagnostic, w: Words) -> String {
 }
 
 /// A usage error or an output failure, which has no file and line: `error: message`.
-pub fn usage(message: &str, w: Words) -> String {
+pub fn usage(message: &str, w: Words, t: Term) -> String {
     format!(
         "{}: {}\n",
-        w.error().red().bold(),
+        t.paint(term::RED.bold(), w.error()),
         crate::escape::clean(message)
     )
 }

@@ -502,7 +502,7 @@ impl<'a> Memo<'_, 'a> {
         self.push(Block::Table(Table {
             head,
             rows,
-            widths: vec![30, 16, 27, 27],
+            widths: vec![22, 15, 25, 38],
         }));
     }
 

@@ -20,6 +20,7 @@ use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::model::case::Case;
 use crate::model::{Bank, Catalog, CriteriaSet, Law};
+use crate::term::Term;
 
 /// `--format` of `iop check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -117,10 +118,11 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Renders a report in a format, as the bytes to write.
-pub fn render(format: Format, report: &Report<'_>) -> std::io::Result<Vec<u8>> {
+/// Renders a report in a format, as the bytes to write; the text report for the stream
+/// `t`, which says whether to colour it and how wide to break its prose.
+pub fn render(format: Format, report: &Report<'_>, t: Term) -> std::io::Result<Vec<u8>> {
     Ok(match format {
-        Format::Text => text::render(report).into_bytes(),
+        Format::Text => text::render(report, t).into_bytes(),
         Format::Json => json::render(report).into_bytes(),
         Format::Markdown => markdown::render(&memo::build(report)).into_bytes(),
         Format::Html => html::render(&memo::build(report)).into_bytes(),

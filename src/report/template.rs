@@ -8,31 +8,13 @@ use crate::i18n::Words;
 use crate::interview::{self, Item};
 use crate::lang::Lang;
 use crate::model::{Catalog, CriteriaSet};
-
-/// Breaks text into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    lines
-}
+use crate::term;
 
 /// Text as TOML comment lines, the first after `first`, the rest indented to match.
 /// Control characters, which a TOML comment may not hold, are shown as escapes.
 fn comment(out: &mut String, first: &str, text: &str) {
     let pad = " ".repeat(first.chars().count());
-    for (i, line) in wrap(&clean(text), 88 - pad.len()).iter().enumerate() {
+    for (i, line) in term::wrap(&clean(text), 88 - pad.len()).iter().enumerate() {
         let lead = if i == 0 { first } else { &pad };
         let _ = writeln!(out, "# {lead}{line}");
     }
@@ -126,12 +108,6 @@ mod tests {
     use super::*;
     use crate::model::case;
     use crate::model::criteria;
-
-    #[test]
-    fn wraps_at_spaces() {
-        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("", 6), Vec::<String>::new());
-    }
 
     #[test]
     fn every_template_is_a_valid_answer_file_with_the_law_first() {

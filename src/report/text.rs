@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use colored::{ColoredString, Colorize};
+use anstyle::Style;
 
 use super::Report;
 use super::memo;
@@ -18,32 +18,34 @@ use crate::advice::{self, Kind};
 use crate::engine::{Assessment, Evaluation, LawAssessment, LawOutcome, Status};
 use crate::escape::{clean, clean_line};
 use crate::model::Verdict;
-use crate::term;
+use crate::term::{self, Term};
 
-pub fn render(report: &Report<'_>) -> String {
+/// The report for a stream: coloured or not, its prose broken to the stream's width or
+/// not at all (`Term`).
+pub fn render(report: &Report<'_>, t: Term) -> String {
     let mut out = String::new();
-    header(&mut out, report);
+    header(&mut out, report, t);
     match report.evaluations.as_slice() {
-        [one] => single(&mut out, report, one),
-        many => matrix(&mut out, report, many),
+        [one] => single(&mut out, report, t, one),
+        many => matrix(&mut out, report, t, many),
     }
-    next_steps(&mut out, report);
-    summary(&mut out, report);
+    next_steps(&mut out, report, t);
+    summary(&mut out, report, t);
     out
 }
 
-fn header(out: &mut String, report: &Report<'_>) {
+fn header(out: &mut String, report: &Report<'_>, t: Term) {
     let w = report.words();
     let meta = &report.case.meta;
     let title = clean_line(report.title());
-    let _ = writeln!(out, "{}", title.bold());
+    let _ = writeln!(out, "{}", t.fill("", &t.bold(&title), ""));
     let parties: Vec<String> = [&meta.organisation, &meta.public_party]
         .into_iter()
         .flatten()
         .map(|p| clean_line(p))
         .collect();
     if !parties.is_empty() {
-        let _ = writeln!(out, "{}", parties.join(" · "));
+        let _ = writeln!(out, "{}", t.fill("", &parties.join(" · "), ""));
     }
     let record: Vec<String> = [
         (w.reference_label(), &meta.reference),
@@ -59,63 +61,70 @@ fn header(out: &mut String, report: &Report<'_>) {
     })
     .collect();
     if !record.is_empty() {
-        let _ = writeln!(out, "{}", record.join(" · "));
+        let _ = writeln!(out, "{}", t.fill("", &record.join(" · "), ""));
     }
     if let Some(description) = &meta.description {
-        let _ = writeln!(out, "{}", indent(&clean(description.trim()), ""));
+        let _ = writeln!(out, "{}", t.fill("", &clean(description.trim()), ""));
     }
     if !report.case.file.is_empty() {
         let file = format!("{}: {}", w.file_label(), clean_line(&report.case.file));
-        let _ = writeln!(out, "{}", file.dimmed());
+        let _ = writeln!(out, "{}", t.fill("", &t.dim(&file), "  "));
     }
     out.push('\n');
 }
 
-fn verdict_colour(verdict: Verdict, text: &str) -> ColoredString {
+fn verdict_style(verdict: Verdict) -> Style {
     match verdict {
-        Verdict::Iop => text.green().bold(),
-        Verdict::AssociationGrant => text.cyan().bold(),
-        Verdict::Procurement => text.magenta().bold(),
-        Verdict::Undetermined => text.yellow().bold(),
+        Verdict::Iop => term::GREEN,
+        Verdict::AssociationGrant => term::CYAN,
+        Verdict::Procurement => term::MAGENTA,
+        Verdict::Undetermined => term::YELLOW,
     }
+    .bold()
 }
 
 /// A status as a mark in a list or a table: ✓, ✗ or ?.
-fn mark(status: Status) -> ColoredString {
+fn mark(t: Term, status: Status) -> String {
     match status {
-        Status::Met => "✓".green(),
-        Status::Failed => "✗".red(),
-        Status::Open => "?".yellow(),
+        Status::Met => t.paint(term::GREEN, "✓"),
+        Status::Failed => t.paint(term::RED, "✗"),
+        Status::Open => t.paint(term::YELLOW, "?"),
     }
 }
 
-/// Continues a block of text on following lines with the given indentation.
-fn indent(text: &str, pad: &str) -> String {
-    text.lines().collect::<Vec<_>>().join(&format!("\n{pad}"))
+/// A marked item of a list: `  ✓ text`, the text's following lines under its start.
+fn item(t: Term, status: Status, text: &str) -> String {
+    t.fill(&format!("  {} ", mark(t, status)), text, "    ")
 }
 
 /// The verdict, the set, why, and whether the law overrides the set's own criteria.
-fn verdict_block(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, lead: &str) {
+fn verdict_block(out: &mut String, report: &Report<'_>, t: Term, e: &Evaluation<'_>, lead: &str) {
     let w = report.words();
     let lang = report.lang;
-    let _ = writeln!(out, "{lead}{}", w.reason(e.reason()));
+    let _ = writeln!(out, "{}", t.fill(lead, w.reason(e.reason()), lead));
     if let Some(item) = e.overriding() {
         let sentence = if item.status == Status::Open {
             w.law_not_settled(&e.set.name)
         } else {
             item.item.overrides.get(lang).replace("{set}", &e.set.name)
         };
-        let _ = writeln!(out, "{lead}{}", clean(sentence.trim()).bold());
-        let _ = writeln!(out, "{lead}{}", w.criteria_verdict(e.criteria_verdict));
+        let sentence = t.bold(&clean(sentence.trim()));
+        let _ = writeln!(out, "{}", t.fill(lead, &sentence, lead));
+        let _ = writeln!(
+            out,
+            "{}",
+            t.fill(lead, &w.criteria_verdict(e.criteria_verdict), lead)
+        );
     }
     let possible = advice::possible(e.set, report.law(), report.bank(), &report.case.answers);
     if !e.complete {
         let line = w.not_complete(e.open_count(), possible.len() <= 1);
-        let _ = writeln!(out, "{lead}{}", line.yellow());
+        let _ = writeln!(out, "{}", t.fill(lead, &t.paint(term::YELLOW, &line), lead));
     }
     if possible.len() > 1 {
         let names: Vec<String> = possible.iter().map(|v| w.verdict(*v).to_string()).collect();
-        let _ = writeln!(out, "{lead}{}", w.still_possible(&w.or_list(&names)));
+        let line = w.still_possible(&w.or_list(&names));
+        let _ = writeln!(out, "{}", t.fill(lead, &line, lead));
         if let Some(q) =
             advice::next_question(e.set, report.law(), report.bank(), &report.case.answers)
         {
@@ -123,91 +132,79 @@ fn verdict_block(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, lead
                 .bank()
                 .get(q)
                 .map_or(q.to_string(), |q| q.text.get(lang).to_string());
-            let _ = writeln!(
-                out,
-                "{lead}{}",
-                w.deciding_question(&clean_line(text.trim()), q)
-            );
+            let line = w.deciding_question(&clean_line(text.trim()), q);
+            let _ = writeln!(out, "{}", t.fill(lead, &line, lead));
         }
     }
 }
 
-fn single(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
+fn single(out: &mut String, report: &Report<'_>, t: Term, e: &Evaluation<'_>) {
     let w = report.words();
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        w.verdict_label().bold(),
-        verdict_colour(e.verdict, w.verdict(e.verdict))
-    );
-    let _ = writeln!(
-        out,
+    let label = format!("{}: ", t.bold(w.verdict_label()));
+    let verdict = t.paint(verdict_style(e.verdict), w.verdict(e.verdict));
+    let _ = writeln!(out, "{}", t.fill(&label, &verdict, "  "));
+    let criteria = format!(
         "{}: {} ({})",
         w.criteria_label(),
         clean_line(&e.set.name),
         clean_line(&e.set.id)
     );
-    verdict_block(out, report, e, "");
-    would_take(out, report, e);
-    law_section(out, report, e, true);
+    let _ = writeln!(out, "{}", t.fill("", &criteria, "  "));
+    verdict_block(out, report, t, e, "");
+    would_take(out, report, t, e);
+    law_section(out, report, t, e, true);
     for status in [Status::Failed, Status::Open, Status::Met] {
         let items: Vec<&Assessment<'_>> = e.with_status(status).collect();
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", w.status_heading(status, items.len()).bold());
+        let _ = writeln!(out, "\n{}", t.bold(&w.status_heading(status, items.len())));
         for a in items {
-            assessment(out, report, a, true);
+            assessment(out, report, t, a, true);
         }
     }
     let advisories: Vec<&Assessment<'_>> = e.advisories().collect();
     if !advisories.is_empty() {
-        let _ = writeln!(out, "\n{}", w.advisories_heading(advisories.len()).bold());
-        let _ = writeln!(out, "  {}", w.advisories_lead().dimmed());
+        let _ = writeln!(out, "\n{}", t.bold(&w.advisories_heading(advisories.len())));
+        let lead = t.fill("  ", w.advisories_lead(), "  ");
+        let _ = writeln!(out, "{}", t.dim(&lead));
         for a in advisories {
-            assessment(out, report, a, true);
+            assessment(out, report, t, a, true);
         }
     }
 }
 
 /// The legal test: its outcome, then each item with its statement, the answers behind
 /// it and its citations.
-fn law_section(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>, met_too: bool) {
+fn law_section(out: &mut String, report: &Report<'_>, t: Term, e: &Evaluation<'_>, met_too: bool) {
     let w = report.words();
     let lang = report.lang;
     let law = report.law();
     let outcome = w.law_outcome(e.law.outcome);
     let outcome = match e.law.outcome {
-        LawOutcome::Clear => outcome.green(),
-        LawOutcome::Contract => outcome.magenta(),
-        LawOutcome::Review | LawOutcome::Open => outcome.yellow(),
+        LawOutcome::Clear => t.paint(term::GREEN, outcome),
+        LawOutcome::Contract => t.paint(term::MAGENTA, outcome),
+        LawOutcome::Review | LawOutcome::Open => t.paint(term::YELLOW, outcome),
     };
     let lead = if met_too { "\n" } else { "" };
-    let _ = writeln!(
-        out,
-        "{lead}{}: {outcome}",
-        clean_line(law.name.get(lang)).bold()
-    );
+    let name = format!("{}: ", t.bold(&clean_line(law.name.get(lang))));
+    let _ = writeln!(out, "{lead}{}", t.fill(&name, &outcome, "  "));
     for a in e
         .law
         .items
         .iter()
         .filter(|a| met_too || a.status != Status::Met)
     {
-        law_item(out, report, a);
+        law_item(out, report, t, a);
     }
 }
 
-fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
+fn law_item(out: &mut String, report: &Report<'_>, t: Term, a: &LawAssessment<'_>) {
     let w = report.words();
     let lang = report.lang;
     let bank = report.bank();
-    let _ = writeln!(
-        out,
-        "  {} {}",
-        mark(a.status),
-        indent(&clean(a.item.text.get(lang).trim()), "    ")
-    );
+    let text = clean(a.item.text.get(lang).trim());
+    let _ = writeln!(out, "{}", item(t, a.status, &text));
     let answers: Vec<String> = bank
         .questions_of(&a.item.id)
         .into_iter()
@@ -221,13 +218,13 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
             )
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "    {}. {}",
+    let line = format!(
+        "{}. {}",
         capitalized(w.status(a.status)),
         answers.join(" · ")
     );
-    notes(out, report, &a.item.id, "      ");
+    let _ = writeln!(out, "{}", t.fill("    ", &line, "      "));
+    notes(out, report, t, &a.item.id);
     let cites: Vec<String> = report
         .law()
         .cites(a.item)
@@ -235,13 +232,13 @@ fn law_item(out: &mut String, report: &Report<'_>, a: &LawAssessment<'_>) {
         .collect();
     if !cites.is_empty() {
         let line = format!("{}: {}", w.source_label(), cites.join("; "));
-        let _ = writeln!(out, "    {}", line.dimmed());
+        let _ = writeln!(out, "{}", t.fill("    ", &t.dim(&line), "      "));
     }
 }
 
 /// The case's notes on an item: on the item itself, and on each of a fact's questions
 /// (an interview notes the question it asked), with the question's label.
-fn notes(out: &mut String, report: &Report<'_>, id: &str, pad: &str) {
+fn notes(out: &mut String, report: &Report<'_>, t: Term, id: &str) {
     let w = report.words();
     let bank = report.bank();
     let mut ids = vec![id];
@@ -257,26 +254,28 @@ fn notes(out: &mut String, report: &Report<'_>, id: &str, pad: &str) {
         } else {
             format!("{} ({}): ", w.note_label(), clean_line(&report.short(key)))
         };
-        let _ = writeln!(out, "    {label}{}", indent(&clean(note.trim()), pad));
+        let note = format!("{label}{}", clean(note.trim()));
+        let _ = writeln!(out, "{}", t.fill("    ", &note, "      "));
     }
 }
 
 /// One criterion: its requirement, whether it holds and the answer behind it, the note
 /// and the source.
-fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_source: bool) {
+fn assessment(
+    out: &mut String,
+    report: &Report<'_>,
+    t: Term,
+    a: &Assessment<'_>,
+    with_source: bool,
+) {
     let w = report.words();
     let lang = report.lang;
     let c = a.criterion;
-    let pad = "      ";
-    let mut first = format!(
-        "  {} {}",
-        mark(a.status),
-        indent(&clean(c.text.get(lang).trim()), "    ")
-    );
+    let mut text = clean(c.text.get(lang).trim()).into_owned();
     if !c.required {
-        let _ = write!(first, " ({})", w.recommended());
+        let _ = write!(text, " ({})", w.recommended());
     }
-    let _ = writeln!(out, "{first}");
+    let _ = writeln!(out, "{}", item(t, a.status, &text));
     let fact = report.bank().fact(&c.question).is_some();
     let given = if fact {
         w.fact_answer(a.answer)
@@ -292,15 +291,15 @@ fn assessment(out: &mut String, report: &Report<'_>, a: &Assessment<'_>, with_so
     if a.status == Status::Failed && c.required {
         let _ = write!(answer, "  → {}", w.route(c.route));
     }
-    let _ = writeln!(out, "    {answer}");
-    notes(out, report, &c.question, pad);
+    let _ = writeln!(out, "{}", t.fill("    ", &answer, "      "));
+    notes(out, report, t, &c.question);
     if with_source {
-        let source = clean_line(&c.source.to_string());
-        let _ = writeln!(
-            out,
-            "    {}",
-            format!("{}: {source}", w.source_label()).dimmed()
+        let source = format!(
+            "{}: {}",
+            w.source_label(),
+            clean_line(&c.source.to_string())
         );
+        let _ = writeln!(out, "{}", t.fill("    ", &t.dim(&source), "      "));
     }
 }
 
@@ -316,7 +315,7 @@ fn capitalized(word: &str) -> String {
 /// What it would take for one set to become an IOP: each item, the law's first, in the
 /// words of the law or the set, under what can be changed by design, what cannot and
 /// what is open.
-fn would_take(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
+fn would_take(out: &mut String, report: &Report<'_>, t: Term, e: &Evaluation<'_>) {
     let w = report.words();
     let shortfalls = advice::shortfalls(e, report.bank());
     if !shortfalls.is_empty() {
@@ -328,39 +327,39 @@ fn would_take(out: &mut String, report: &Report<'_>, e: &Evaluation<'_>) {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{}", w.would_take(kind));
+        let _ = writeln!(out, "{}", t.fill("", w.would_take(kind), "  "));
         for s in items {
             let text = clean(s.statement.get(report.lang).trim());
-            let _ = writeln!(out, "  {} {}", mark(s.status), indent(&text, "    "));
+            let _ = writeln!(out, "{}", item(t, s.status, &text));
         }
     }
 }
 
 /// The next steps, as the memo lists them (`memo::next_steps`), numbered, with their
-/// points, each broken to 80 columns; their sources are in the memo.
-fn next_steps(out: &mut String, report: &Report<'_>) {
+/// points; their sources are in the memo.
+fn next_steps(out: &mut String, report: &Report<'_>, t: Term) {
     let w = report.words();
     let (steps, _) = memo::next_steps(report, report.governing());
     if steps.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n{}", w.steps_heading().bold());
+    let _ = writeln!(out, "\n{}", t.bold(w.steps_heading()));
     for (n, step) in steps.iter().enumerate() {
         let first = format!("{:>2}. ", n + 1);
         let text = clean(&step.text.words()).into_owned();
-        let _ = writeln!(out, "{}", term::fill(&first, &text, "    ", Some(80)));
+        let _ = writeln!(out, "{}", t.fill(&first, &text, "    "));
         for point in &step.points {
             let point = clean(&point.words()).into_owned();
-            let _ = writeln!(out, "{}", term::fill("    – ", &point, "      ", Some(80)));
+            let _ = writeln!(out, "{}", t.fill("    – ", &point, "      "));
         }
     }
 }
 
 /// One line per set: its verdict and, while answers could change it, what it could
 /// still become; the last lines, so the verdict is on screen when an interview ends.
-fn summary(out: &mut String, report: &Report<'_>) {
+fn summary(out: &mut String, report: &Report<'_>, t: Term) {
     let w = report.words();
-    let _ = writeln!(out, "\n{}", w.summary_label().bold());
+    let _ = writeln!(out, "\n{}", t.bold(w.summary_label()));
     let width = report
         .evaluations
         .iter()
@@ -369,11 +368,13 @@ fn summary(out: &mut String, report: &Report<'_>) {
         .unwrap_or(0);
     let governing = report.governing().map(|g| g.set.id.as_str());
     let party = report.case.meta.public_party.as_deref().map(clean_line);
+    // What follows the verdict stands under it when it takes more than one line.
+    let under = " ".repeat(width + 4);
     for e in &report.evaluations {
         let mut line = format!(
             "  {}  {}",
             pad(&clean_line(&e.set.id), width),
-            verdict_colour(e.verdict, w.verdict_short(e.verdict))
+            t.paint(verdict_style(e.verdict), w.verdict_short(e.verdict))
         );
         if let (Some(party), true) = (&party, governing == Some(e.set.id.as_str()))
             && report.evaluations.len() > 1
@@ -388,7 +389,7 @@ fn summary(out: &mut String, report: &Report<'_>) {
                 .collect();
             let _ = write!(line, "; {}", w.could_become(&w.or_list(&names)));
         }
-        let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "{}", t.fill("", &line, &under));
     }
 }
 
@@ -422,13 +423,16 @@ fn column_heads(evaluations: &[Evaluation<'_>]) -> Vec<String> {
     }
 }
 
-fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>]) {
+/// The narrowest the questions' column of the matrix gets on a narrow terminal.
+const MIN_LABEL: usize = 14;
+
+fn matrix(out: &mut String, report: &Report<'_>, t: Term, evaluations: &[Evaluation<'_>]) {
     let w = report.words();
     let heads = column_heads(evaluations);
     let head_width = heads.iter().map(|h| h.chars().count()).max().unwrap_or(1);
 
     // The verdicts, one line per set, with its column head.
-    let _ = writeln!(out, "{}", w.verdicts_label().bold());
+    let _ = writeln!(out, "{}", t.bold(w.verdicts_label()));
     let id_width = evaluations
         .iter()
         .map(|e| e.set.id.chars().count())
@@ -439,16 +443,21 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
             "  {}  {}  {}",
             pad(head, head_width),
             pad(&clean_line(&e.set.id), id_width),
-            verdict_colour(e.verdict, w.verdict(e.verdict))
+            t.paint(verdict_style(e.verdict), w.verdict(e.verdict))
         );
         if !e.complete {
             let _ = write!(
                 line,
                 "  {}",
-                format!("({})", w.not_complete_short(e.open_count())).yellow()
+                t.paint(
+                    term::YELLOW,
+                    &format!("({})", w.not_complete_short(e.open_count()))
+                )
             );
         }
-        let _ = writeln!(out, "{line}");
+        // A verdict too long for the line goes on under itself.
+        let under = " ".repeat(2 + head_width + 2 + id_width + 2);
+        let _ = writeln!(out, "{}", t.fill("", &line, &under));
     }
     out.push('\n');
 
@@ -486,6 +495,15 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         .chain([w.answer_label().chars().count()])
         .max()
         .unwrap_or(0);
+    // A table wider than the stream narrows its questions' column, within reason: a long
+    // label goes on in the column below its row.
+    let cells = evaluations.len() * (head_width + 1);
+    let label_width = match t.width {
+        Some(total) if label_width + 2 + answer_width + cells > total => total
+            .saturating_sub(2 + answer_width + cells)
+            .clamp(MIN_LABEL.min(label_width), label_width),
+        _ => label_width,
+    };
 
     let mut head = format!(
         "{}  {}",
@@ -495,13 +513,23 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
     for h in &heads {
         let _ = write!(head, " {}", pad(h, head_width));
     }
-    let _ = writeln!(out, "{}", head.trim_end().bold());
+    let _ = writeln!(out, "{}", t.bold(head.trim_end()));
     let law_rows = report.law().items.len();
     for (n, ((id, label), answer)) in rows.iter().zip(&labels).zip(&answers).enumerate() {
         if n == law_rows {
-            let _ = writeln!(out, "{}", "·".repeat(label_width).dimmed());
+            let _ = writeln!(out, "{}", t.dim(&"·".repeat(label_width)));
         }
-        let mut row = format!("{}  {}", pad(label, label_width), pad(answer, answer_width));
+        let label: Vec<String> = match t.width {
+            Some(_) => term::fill("", label, "  ", Some(label_width))
+                .lines()
+                .map(String::from)
+                .collect(),
+            None => vec![label.clone()],
+        };
+        let (first, more) = label
+            .split_first()
+            .map_or(("", &[][..]), |(f, m)| (f.as_str(), m));
+        let mut row = format!("{}  {}", pad(first, label_width), pad(answer, answer_width));
         for e in evaluations {
             let status = if n < law_rows {
                 e.law.items.get(n).map(|a| (a.status, true))
@@ -512,19 +540,22 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                     .map(|a| (a.status, a.criterion.required))
             };
             let cell = match status {
-                Some((status, true)) => mark(status),
-                Some((status, false)) => match status {
-                    Status::Met => "✓".dimmed(),
-                    Status::Failed => "✗".dimmed(),
-                    Status::Open => "?".dimmed(),
-                },
-                None => "·".dimmed(),
+                Some((status, true)) => mark(t, status),
+                Some((status, false)) => t.dim(match status {
+                    Status::Met => "✓",
+                    Status::Failed => "✗",
+                    Status::Open => "?",
+                }),
+                None => t.dim("·"),
             };
             let _ = write!(row, " {cell}{}", " ".repeat(head_width - 1));
         }
         let _ = writeln!(out, "{}", row.trim_end());
+        for line in more {
+            let _ = writeln!(out, "{line}");
+        }
     }
-    let _ = writeln!(out, "{}", w.matrix_legend().dimmed());
+    let _ = writeln!(out, "{}", t.fill("", &t.dim(w.matrix_legend()), ""));
 
     // Why: the law and the failed and open criteria of every set that is not an IOP.
     let undecided: Vec<&Evaluation<'_>> = evaluations
@@ -532,12 +563,12 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
         .filter(|e| e.verdict != Verdict::Iop)
         .collect();
     if !undecided.is_empty() {
-        let _ = writeln!(out, "\n{}", w.why_label().bold());
+        let _ = writeln!(out, "\n{}", t.bold(w.why_label()));
         // The law is the same for every set: its open or failing items once.
         if let Some(first) = evaluations.first()
             && first.law.outcome != LawOutcome::Clear
         {
-            law_section(out, report, first, false);
+            law_section(out, report, t, first, false);
             out.push('\n');
         }
         for (n, e) in undecided.into_iter().enumerate() {
@@ -547,10 +578,10 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
             let _ = writeln!(
                 out,
                 "{} – {}",
-                clean_line(&e.set.id).bold(),
-                verdict_colour(e.verdict, w.verdict(e.verdict))
+                t.bold(&clean_line(&e.set.id)),
+                t.paint(verdict_style(e.verdict), w.verdict(e.verdict))
             );
-            verdict_block(out, report, e, "  ");
+            verdict_block(out, report, t, e, "  ");
             // The set's own criteria, by what it would take to change them; the law's
             // items are shown once above.
             let shortfalls = advice::shortfalls(e, report.bank());
@@ -566,14 +597,14 @@ fn matrix(out: &mut String, report: &Report<'_>, evaluations: &[Evaluation<'_>])
                 if items.is_empty() {
                     continue;
                 }
-                let _ = writeln!(out, "  {}", w.would_take(kind).bold());
+                let _ = writeln!(out, "{}", t.fill("  ", &t.bold(w.would_take(kind)), "    "));
                 for a in items {
-                    assessment(out, report, a, a.status == Status::Failed);
+                    assessment(out, report, t, a, a.status == Status::Failed);
                 }
             }
         }
     }
-    let _ = writeln!(out, "\n{}", w.matrix_detail_hint().dimmed());
+    let _ = writeln!(out, "\n{}", t.fill("", &t.dim(w.matrix_detail_hint()), ""));
 }
 
 /// The answer a matrix row shows, for tests.
@@ -591,12 +622,11 @@ mod tests {
 
     #[test]
     fn twelve_sets_fit_a_hundred_columns() {
-        colored::control::set_override(false);
         let catalog = criteria::builtin().unwrap();
         let case = Case::default();
         let sets: Vec<_> = catalog.sets.iter().collect();
         let report = Report::new(&case, &catalog, &sets, None, Lang::Sv);
-        let text = render(&report);
+        let text = render(&report, Term::default());
         let start = text.find("Fråga").unwrap();
         let table = &text[start..text.find("✓ stämmer").unwrap_or(text.len())];
         for line in table.lines() {

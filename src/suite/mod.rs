@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 
-use crate::diagnostic::{self, Diagnostic, FileKind, Problem};
+use crate::diagnostic::{self, Diagnostic, FileKind, OsError, Problem};
 use crate::engine;
 use crate::escape;
 use crate::i18n::Words;
@@ -224,7 +224,15 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Result<PathBuf, Diagnostic>) ->
                 Ok(_) => continue,
                 Err(e) => {
                     let name = escape::path(e.path().unwrap_or(path));
-                    Err(Diagnostic::file(&name, Problem::Read(e.to_string())))
+                    let error = match e.io_error() {
+                        Some(io) => io.into(),
+                        // A link that leads back to a folder above it.
+                        None => OsError {
+                            kind: io::ErrorKind::Other,
+                            message: e.to_string(),
+                        },
+                    };
+                    Err(Diagnostic::file(&name, Problem::Read(error)))
                 }
             };
             if !found(item) {

@@ -2,17 +2,20 @@
 
 use std::io::{self, Write};
 
-use colored::Colorize;
-
 use super::{CaseResult, Sink, Status, Summary};
 use crate::escape::clean_line;
 use crate::i18n::Words;
 use crate::report::diagnostics;
+use crate::term::{self, Term};
 
+/// Failing cases on `out`, files that cannot be read on `err`, each coloured as its own
+/// stream is (`out_term`, `err_term`). Lines are not broken: CI logs keep them whole.
 pub struct Text<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     pub words: Words,
+    pub out_term: Term,
+    pub err_term: Term,
 }
 
 impl Sink for Text<'_> {
@@ -23,12 +26,14 @@ impl Sink for Text<'_> {
             Status::Broken(problems) => {
                 for problem in problems {
                     self.err
-                        .write_all(diagnostics::render(problem, w).as_bytes())?;
+                        .write_all(diagnostics::render(problem, w, self.err_term).as_bytes())?;
                 }
                 Ok(())
             }
             Status::Failed => {
-                let mut block = format!("{} {}", "✗".red(), clean_line(&result.file).bold());
+                let t = self.out_term;
+                let mark = t.paint(term::RED, "✗");
+                let mut block = format!("{mark} {}", t.bold(&clean_line(&result.file)));
                 if let Some(title) = &result.title {
                     block.push_str(&format!(" – {}", clean_line(title)));
                 }

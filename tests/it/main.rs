@@ -15,4 +15,5 @@ mod output_properties;
 mod output_safety;
 mod properties;
 mod suite_formats;
+mod terminal;
 mod trust;

@@ -4,6 +4,7 @@
 //! in any format carries one of those characters raw, the JUnit report stays well-formed
 //! XML, and no line of text output begins with a workflow command.
 
+use iop::term::Term;
 use proptest::prelude::*;
 
 use crate::common;
@@ -104,7 +105,7 @@ fn check_outputs(file: &str, text: &str) -> Vec<(String, String)> {
             report::Format::Markdown,
             report::Format::Html,
         ] {
-            let bytes = report::render(format, &report).unwrap();
+            let bytes = report::render(format, &report, Term::default()).unwrap();
             outputs.push((format!("{format:?}"), String::from_utf8(bytes).unwrap()));
         }
     }
@@ -117,6 +118,8 @@ fn check_outputs(file: &str, text: &str) -> Vec<(String, String)> {
         out: &mut out,
         err: &mut err,
         words,
+        out_term: Term::default(),
+        err_term: Term::default(),
     };
     text_sink.case(&result).unwrap();
     text_sink.finish(&summary).unwrap();
@@ -173,7 +176,7 @@ proptest! {
         let problems = case::parse(&value, &text, common::catalog()).unwrap_err();
         for lang in [Lang::Sv, Lang::En] {
             for d in &problems {
-                let shown = report::diagnostics::render(d, Words(lang));
+                let shown = report::diagnostics::render(d, Words(lang), iop::term::Term::default());
                 let raw: Vec<char> = shown.chars().filter(|&c| dangerous(c)).collect();
                 prop_assert!(raw.is_empty(), "{raw:?} in {shown:?}");
             }

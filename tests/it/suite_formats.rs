@@ -192,3 +192,50 @@ fn under_github_actions_a_summary_is_added_to_the_step_summary() {
         "{summary}"
     );
 }
+
+/// The file names of a run in JSON, JUnit and GitHub annotations.
+fn names_in_every_format(folder: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let json = iop_test(&[folder, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for case in value["cases"].as_array().unwrap() {
+        names.push(case["file"].as_str().unwrap().to_string());
+    }
+    let junit = iop_test(&[folder, "--format", "junit"]);
+    let xml = String::from_utf8(junit.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for case in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
+        names.push(case.attribute("file").unwrap().to_string());
+    }
+    let github = iop_test(&[folder, "--format", "github"]);
+    for line in String::from_utf8(github.stdout).unwrap().lines() {
+        if let Some(rest) = line.strip_prefix("::error file=") {
+            names.push(rest.split(',').next().unwrap().to_string());
+        }
+    }
+    names
+}
+
+#[test]
+fn machine_output_names_files_as_github_places_them() {
+    let expected = names_in_every_format("tests/suite");
+    assert_eq!(expected.len(), 4 + 4 + 2, "{expected:?}");
+    assert!(
+        expected.iter().all(|n| n.starts_with("tests/suite/")),
+        "{expected:?}"
+    );
+    // The same folder named from here, with the system's separator, and by its full path:
+    // the names are the same, relative to the working folder, with forward slashes.
+    let absolute = std::path::absolute(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .join("tests")
+        .join("suite");
+    let native = std::path::Path::new("tests").join("suite");
+    for folder in [
+        "./tests/suite/",
+        native.to_str().unwrap(),
+        absolute.to_str().unwrap(),
+    ] {
+        assert_eq!(names_in_every_format(folder), expected, "iop test {folder}");
+    }
+}

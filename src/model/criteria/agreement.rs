@@ -157,11 +157,7 @@ pub fn agreement_from(
         raw,
         problems,
     } = parsed;
-    let mut check = Checker {
-        file: &file,
-        lines: crate::diagnostic::Lines::new(&text),
-        problems,
-    };
+    let mut check = Checker::new(&file, &text, problems);
     let whole = 0..0;
     let title = check.localized(raw.title, "title", &whole);
     let notice = check.localized(raw.notice, "notice", &whole);

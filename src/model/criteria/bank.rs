@@ -233,11 +233,7 @@ pub fn bank_from(parsed: Parsed<RawBank>) -> BankChecked {
         raw,
         problems,
     } = parsed;
-    let mut check = Checker {
-        file: &file,
-        lines: crate::diagnostic::Lines::new(&text),
-        problems,
-    };
+    let mut check = Checker::new(&file, &text, problems);
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
     let mut questions: Vec<Question> = Vec::new();
     for entry in raw.question.unwrap_or_default() {

@@ -102,7 +102,17 @@ pub struct Checker<'a> {
 #[derive(Default)]
 pub struct Seen(HashMap<String, usize>);
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker of the file `file` with the text `text`, starting from the problems
+    /// found while parsing it.
+    pub fn new(file: &'a str, text: &'a str, problems: Vec<Diagnostic>) -> Checker<'a> {
+        Checker {
+            file,
+            lines: Lines::new(text),
+            problems,
+        }
+    }
+
     /// The id of one table of the file (`[[item]]`, `[[step]]`, …): checked with `valid`,
     /// and named as a duplicate when an earlier table gave it.
     pub fn id(

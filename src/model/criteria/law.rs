@@ -101,11 +101,7 @@ pub fn law_from(parsed: Parsed<RawLaw>, known: &Known<'_>) -> (Law, Vec<Diagnost
         raw,
         problems,
     } = parsed;
-    let mut check = Checker {
-        file: &file,
-        lines: crate::diagnostic::Lines::new(&text),
-        problems,
-    };
+    let mut check = Checker::new(&file, &text, problems);
     let whole = 0..0;
     let name = check.localized(raw.name, "name", &whole);
     let intro = check.localized(raw.intro, "intro", &whole);

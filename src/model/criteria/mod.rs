@@ -237,7 +237,7 @@ fn parse(file: &str, text: String) -> Result<File, Vec<Diagnostic>> {
 /// directly in the folder, by name.
 pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let name = crate::escape::path(path);
-    let read_error = |e: std::io::Error| Diagnostic::file(&name, Problem::Read(e.to_string()));
+    let read_error = |e: std::io::Error| Diagnostic::file(&name, Problem::Read((&e).into()));
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }

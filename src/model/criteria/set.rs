@@ -93,11 +93,7 @@ pub fn set_from(parsed: Parsed<RawSet>, bank: &Bank, builtin: bool) -> SetChecke
         raw,
         problems,
     } = parsed;
-    let mut check = Checker {
-        file: &file,
-        lines: crate::diagnostic::Lines::new(&text),
-        problems,
-    };
+    let mut check = Checker::new(&file, &text, problems);
     let id_span = raw.id.as_ref().map(Spanned::span);
     let id = match raw.id {
         Some(id) => {

@@ -45,11 +45,7 @@ pub fn steps_from(parsed: Parsed<RawSteps>, known: &Known<'_>) -> (Vec<Step>, Ve
         raw,
         problems,
     } = parsed;
-    let mut check = Checker {
-        file: &file,
-        lines: crate::diagnostic::Lines::new(&text),
-        problems,
-    };
+    let mut check = Checker::new(&file, &text, problems);
     let mut steps = Vec::new();
     let mut first = Seen::default();
     for entry in raw.step.unwrap_or_default() {
