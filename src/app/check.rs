@@ -220,8 +220,88 @@ fn context(
         *slot = Some(value.to_string());
         set_interrupt_message(interrupted(io.lang, Some((0, &path)), None));
     }
+    if !record(case, file, catalog, io)? {
+        return Ok(false);
+    }
     if intro {
         let _ = writeln!(io.stderr);
+    }
+    Ok(true)
+}
+
+/// Offers the record a decision memo opens with (diarienummer, date, handläggare,
+/// beslutsinstans), for an official; one Enter skips it all. Each is saved as it is
+/// given. False when the input ended.
+fn record(
+    case: &mut Case,
+    file: &mut AnswerFile,
+    catalog: &Catalog,
+    io: &mut Io<'_>,
+) -> Result<bool, Failure> {
+    let w = Words(io.lang);
+    let meta = &case.meta;
+    if meta.reference.is_some()
+        || meta.date.is_some()
+        || meta.officer.is_some()
+        || meta.decision_body.is_some()
+    {
+        return Ok(true);
+    }
+    let Some(line) = interview::ask_line(w.record_offer(), width(io), io.stdin, io.stderr)
+        .map_err(stdin_failed)?
+    else {
+        return Ok(false);
+    };
+    if !matches!(w.reply(&line), Some(Reply::Answer(Answer::Yes))) {
+        return Ok(true);
+    }
+    let path = file.path.clone();
+    let prompts = [
+        ("reference", w.reference_prompt()),
+        ("date", w.date_prompt()),
+        ("officer", w.officer_prompt()),
+        ("decision_body", w.decision_body_prompt()),
+    ];
+    for (key, prompt) in prompts {
+        let value = loop {
+            let Some(line) = interview::ask_line(prompt, width(io), io.stdin, io.stderr)
+                .map_err(stdin_failed)?
+            else {
+                return Ok(false);
+            };
+            let value = line.trim().to_string();
+            if key != "date" || value.is_empty() {
+                break value;
+            }
+            match value.parse::<toml_edit::Datetime>() {
+                Ok(toml_edit::Datetime {
+                    date: Some(date),
+                    time: None,
+                    ..
+                }) => {
+                    file.set_case_date(date);
+                    break value;
+                }
+                _ => {
+                    let _ = writeln!(io.stderr, "{}", w.date_hint());
+                }
+            }
+        };
+        if value.is_empty() {
+            continue;
+        }
+        if key != "date" {
+            file.set_case_field(key, &value);
+        }
+        file.save(&mut case.answers, catalog)
+            .map_err(|e| write_failed(&path, e))?;
+        let slot = match key {
+            "reference" => &mut case.meta.reference,
+            "date" => &mut case.meta.date,
+            "officer" => &mut case.meta.officer,
+            _ => &mut case.meta.decision_body,
+        };
+        *slot = Some(value);
     }
     Ok(true)
 }

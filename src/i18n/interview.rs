@@ -200,6 +200,47 @@ impl Words {
         )
     }
 
+    /// Whether to give the record of the case that a decision memo opens with.
+    pub fn record_offer(self) -> &'static str {
+        pick!(
+            self,
+            "Fyll i uppgifter för beslutsunderlaget (diarienummer, datum, handläggare, beslutsinstans)? [j]a, Enter hoppar över >",
+            "Give the details of the decision memo (case reference, date, officer, decision body)? [y]es, Enter skips >"
+        )
+    }
+
+    pub fn reference_prompt(self) -> &'static str {
+        pick!(self, "Diarienummer >", "Case reference (diarienummer) >")
+    }
+
+    pub fn date_prompt(self) -> &'static str {
+        pick!(
+            self,
+            "Datum för bedömningen (ÅÅÅÅ-MM-DD) >",
+            "Date of the assessment (YYYY-MM-DD) >"
+        )
+    }
+
+    pub fn date_hint(self) -> &'static str {
+        pick!(
+            self,
+            "  Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-26, eller tryck Enter.",
+            "  Write the date as YYYY-MM-DD, for example 2026-11-26, or press Enter."
+        )
+    }
+
+    pub fn officer_prompt(self) -> &'static str {
+        pick!(self, "Handläggare >", "Officer (handläggare) >")
+    }
+
+    pub fn decision_body_prompt(self) -> &'static str {
+        pick!(
+            self,
+            "Beslutsinstans, till exempel socialnämnden >",
+            "Decision body (beslutsinstans), for example the social services committee >"
+        )
+    }
+
     /// When the public party has criteria of its own; names escaped by the caller.
     pub fn propose_set(self, party: &str, set: &str, id: &str) -> String {
         pick!(

@@ -43,7 +43,7 @@ pub struct AnswerFile {
     /// Whether a save has written the file.
     written: bool,
     /// The `[case]` fields and notes set in this interview: `(table, key, value)`.
-    edits: Vec<(String, String, String)>,
+    edits: Vec<(String, String, Value)>,
 }
 
 impl AnswerFile {
@@ -157,26 +157,35 @@ impl AnswerFile {
     /// Sets a field of `[case]` (a title, an organisation, a public party) in the file
     /// as it will next be saved, keeping the table's other keys and comments.
     pub fn set_case_field(&mut self, key: &str, value: &str) {
-        self.set_in("case", key, value);
+        self.set_in("case", key, Value::from(value));
+    }
+
+    /// Sets `[case] date`, a TOML date, in the file as it will next be saved.
+    pub fn set_case_date(&mut self, date: toml_edit::Date) {
+        let datetime = toml_edit::Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        };
+        self.set_in("case", "date", Value::from(datetime));
     }
 
     /// Sets the note on a question in `[notes]` as the file will next be saved.
     pub fn set_note(&mut self, question: &str, note: &str) {
-        self.set_in("notes", question, note);
+        self.set_in("notes", question, Value::from(note));
     }
 
-    /// Sets a string in a table as the file will next be saved, and again after a merge
+    /// Sets a value in a table as the file will next be saved, and again after a merge
     /// with changes made outside takes in the file as it is then.
-    fn set_in(&mut self, table: &str, key: &str, value: &str) {
+    fn set_in(&mut self, table: &str, key: &str, value: Value) {
         self.edits.retain(|(t, k, _)| !(t == table && k == key));
         self.edits
-            .push((table.to_string(), key.to_string(), value.to_string()));
+            .push((table.to_string(), key.to_string(), value.clone()));
         self.apply(table, key, value);
     }
 
-    /// Sets a string in a table of the document, keeping the decor of a value it
-    /// replaces.
-    fn apply(&mut self, table: &str, key: &str, value: &str) {
+    /// Sets a value in a table of the document, keeping the decor of a value it replaces.
+    fn apply(&mut self, table: &str, key: &str, value: Value) {
         let Some(table) = self
             .doc
             .entry(table)
@@ -185,7 +194,6 @@ impl AnswerFile {
         else {
             return;
         };
-        let value = Value::from(value);
         match table.get_mut(key).and_then(Item::as_value_mut) {
             Some(old) => {
                 let decor = old.decor().clone();
@@ -269,7 +277,7 @@ impl AnswerFile {
                     self.merge(now, answers, catalog)?;
                     // The fields and notes given in this interview stand over the file's.
                     for (table, key, value) in self.edits.clone() {
-                        self.apply(&table, &key, &value);
+                        self.apply(&table, &key, value);
                     }
                 }
                 None => self.on_disk = None,

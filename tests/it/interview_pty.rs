@@ -40,6 +40,24 @@ fn a_new_interview_asks_for_the_case_and_ctrl_c_keeps_everything_given() {
     p.exp_string("Public party (municipality or region) >")
         .unwrap();
     p.send_line("Falu kommun").unwrap();
+    // The record a memo opens with, for an official.
+    p.exp_regex(r"Give the details of the decision memo")
+        .unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("Case reference (diarienummer) >").unwrap();
+    p.send_line("KS 2026/7").unwrap();
+    p.exp_string("Date of the assessment (YYYY-MM-DD) >")
+        .unwrap();
+    p.send_line("26 november").unwrap();
+    p.exp_string("Write the date as YYYY-MM-DD").unwrap();
+    p.exp_string("Date of the assessment (YYYY-MM-DD) >")
+        .unwrap();
+    p.send_line("2026-11-26").unwrap();
+    p.exp_string("Officer (handl").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Decision body (beslutsinstans), for example")
+        .unwrap();
+    p.send_line("Kultur- och fritidsnämnden").unwrap();
     // A terminal that does not tell its width is written to at 80 columns.
     p.exp_regex(r"Falu kommun has criteria of its own: Falu kommun \(falun\)\.\s+Check\s+the\s+case\s+against\s+those\s+only\?")
         .unwrap();
@@ -63,6 +81,9 @@ fn a_new_interview_asks_for_the_case_and_ctrl_c_keeps_everything_given() {
     for line in [
         "title = \"Homework help\"",
         "public_party = \"Falu kommun\"",
+        "reference = \"KS 2026/7\"",
+        "date = 2026-11-26",
+        "decision_body = \"Kultur- och fritidsnämnden\"",
         "set = \"falun\"",
         "payment_for_performance = false",
         "payment_for_performance = \"A grant; nothing is bought.\"",
