@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Parsed;
-use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, valid_question_id};
+use super::check::{Checker, LOCALIZED_KEYS, RawLocalized, Schema, Seen, valid_question_id};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::documents::COMMITMENT_PLACEHOLDERS;
 use crate::model::{Bank, Commitment, Fact, Question, Route};
@@ -123,32 +123,16 @@ impl BankChecked {
 /// What both questions and facts need: a valid, unused id and a route with its source.
 struct Common<'c, 'a> {
     check: &'c mut Checker<'a>,
+    seen: &'c mut Seen,
     spans: &'c mut HashMap<String, Range<usize>>,
 }
 
 impl Common<'_, '_> {
+    /// A question's or fact's id, checked as every table's id is, and where it first
+    /// stands (for the warning about a question no set uses).
     fn id(&mut self, id: &Spanned<String>) -> String {
-        let value = id.get_ref().clone();
-        if !valid_question_id(&value) {
-            self.check.problem(
-                Some(id.span()),
-                Problem::InvalidId {
-                    value: value.clone(),
-                },
-            );
-        }
-        if let Some(first) = self.spans.get(&value).cloned() {
-            let first_line = self.check.line(first);
-            self.check.problem(
-                Some(id.span()),
-                Problem::DuplicateQuestion {
-                    id: value.clone(),
-                    first_line,
-                },
-            );
-        } else {
-            self.spans.insert(value.clone(), id.span());
-        }
+        let value = self.check.id(id, valid_question_id, self.seen);
+        self.spans.entry(value.clone()).or_insert(id.span());
         value
     }
 
@@ -235,12 +219,14 @@ pub fn bank_from(parsed: Parsed<RawBank>) -> BankChecked {
     } = parsed;
     let mut check = Checker::new(&file, &text, problems);
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
+    let mut seen = Seen::default();
     let mut questions: Vec<Question> = Vec::new();
     for entry in raw.question.unwrap_or_default() {
         let span = entry.span();
         let q = entry.into_inner();
         let mut common = Common {
             check: &mut check,
+            seen: &mut seen,
             spans: &mut spans,
         };
         let id = common.id(&q.id);
@@ -271,6 +257,7 @@ pub fn bank_from(parsed: Parsed<RawBank>) -> BankChecked {
         }
         let mut common = Common {
             check: &mut check,
+            seen: &mut seen,
             spans: &mut spans,
         };
         let id = common.id(&f.id);
