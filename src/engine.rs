@@ -281,12 +281,6 @@ impl<'a> Evaluation<'a> {
             .collect()
     }
 
-    /// The required criteria that fail without pointing to a form (route `none`).
-    pub fn fails_without_route(&self) -> bool {
-        self.with_status(Status::Failed)
-            .any(|a| a.criterion.route == Route::None)
-    }
-
     /// The item of the law that decides against the set's own criteria, when the law
     /// gives another verdict than the criteria alone would: the public contract, or the
     /// item that needs a legal review.

@@ -304,10 +304,6 @@ impl<'a> Item<'a> {
             Item::Fact(f) => f.agreement.as_ref(),
         }
     }
-
-    pub fn is_fact(self) -> bool {
-        matches!(self, Item::Fact(_))
-    }
 }
 
 impl Bank {

@@ -16,15 +16,6 @@ use crate::advice::{self, Situation};
 use crate::engine::{Assessment, Evaluation, LawAssessment, Status};
 use crate::model::{Answer, CriteriaSet, Criterion, Question, Route, Source};
 
-/// A status as a mark: ✓, ✗ or ?.
-pub fn symbol(status: Status) -> &'static str {
-    match status {
-        Status::Met => "✓",
-        Status::Failed => "✗",
-        Status::Open => "?",
-    }
-}
-
 /// A question that some set asks and the case leaves open.
 pub struct OpenQuestion<'a> {
     pub question: &'a Question,
